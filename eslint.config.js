@@ -1,0 +1,55 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+
+// Layers: engine ← lessons ← store ← features ← app. A layer imports only from layers to its left.
+const layer = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  {
+    files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'test/e2e/**', 'test/bench/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  layer(
+    ['src/engine/**'],
+    ['**/lessons/**', '**/store/**', '**/features/**', '**/components/**', '**/app/**', 'react', 'react-dom', 'zustand', '@/*'],
+    'The engine is pure TypeScript: no lessons, store, React or UI imports.',
+  ),
+  layer(
+    ['src/lessons/**'],
+    ['**/store/**', '**/features/**', '**/components/**', '**/app/**', 'react', 'zustand'],
+    'Lessons are data: they may import only the engine.',
+  ),
+  layer(
+    ['src/store/**'],
+    ['**/features/**', '**/components/**', '**/app/**', 'react-dom'],
+    'The store may import only the engine and lessons.',
+  ),
+  layer(
+    ['src/components/**'],
+    ['**/features/**', '**/app/**', '**/lessons/**', '**/store/**'],
+    'Shared components know nothing about lessons or the store.',
+  ),
+  layer(['src/features/**'], ['**/app/**'], 'Features may not import the app shell.'),
+);
