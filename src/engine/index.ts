@@ -1,0 +1,15 @@
+/**
+ * The engine's public API: a Django-faithful cache, a fake ORM, Python-style formatting and
+ * the interpreter that turns a lesson into a trace. Pure TypeScript: no React, no DOM, no
+ * wall clock, no unseeded randomness.
+ */
+export { createClock } from './clock';
+export { createCache, createCacheStore } from './cache';
+export { createDatabase } from './db';
+export { pyRepr, pyStr } from './python-repr';
+export { run, cacheDict, interpolate, rawKeyOf, skippableSteps, DEFAULT_ACTOR } from './run';
+export { eventOf, describeOutcomes } from './outcomes';
+export { parseLesson, LessonError } from './schema';
+export { createRng } from './rng';
+export type { Rng } from './rng';
+export type * from './types';

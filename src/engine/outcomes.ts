@@ -1,0 +1,54 @@
+import type { ActorOutcome, EventKind } from './types';
+
+/**
+ * The one event a step stands for, for the slider ticks and the step badge. A stale read
+ * outranks everything, because it is the thing the learner must not miss.
+ */
+export function eventOf(outcomes: readonly ActorOutcome[]): EventKind {
+  if (outcomes.some((o) => o.kind === 'get' && o.hit && o.stale)) return 'stale-read';
+  if (
+    outcomes.some(
+      (o) =>
+        (o.kind === 'delete' && o.deleted) || o.kind === 'incrVersion' || o.kind === 'incr',
+    )
+  )
+    return 'invalidate';
+  if (outcomes.some((o) => o.kind === 'get' && !o.hit)) return 'miss';
+  if (outcomes.some((o) => o.kind === 'get' && o.hit)) return 'hit';
+  if (outcomes.some((o) => o.kind === 'db.write' || o.kind === 'set' || o.kind === 'add'))
+    return 'write';
+  return 'other';
+}
+
+/**
+ * A Result sentence written from what the engine did, used when a what-if takes a step off
+ * the lesson's normal path (the authored sentence would then be wrong).
+ */
+export function describeOutcomes(outcomes: readonly ActorOutcome[]): string {
+  const staleHit = outcomes.find((o) => o.kind === 'get' && o.hit && o.stale);
+  if (staleHit && staleHit.kind === 'get') {
+    return `User sees stale data: cache hit returned ${staleHit.value}, which no longer matches the database`;
+  }
+  const error = outcomes.find((o) => o.kind === 'error');
+  if (error && error.kind === 'error') return `Error: ${error.message}`;
+  const miss = outcomes.find((o) => o.kind === 'get' && !o.hit);
+  const set = outcomes.find((o) => o.kind === 'set');
+  if (miss && set && set.kind === 'set') {
+    return `Cache miss: read ${set.value} from the database and cached it`;
+  }
+  const hit = outcomes.find((o) => o.kind === 'get' && o.hit);
+  if (hit && hit.kind === 'get') return `Cache hit: user sees fresh data ${hit.value}`;
+  if (miss) return 'Cache miss: nothing cached under this key';
+  const del = outcomes.find((o) => o.kind === 'delete');
+  if (del && del.kind === 'delete') {
+    return del.deleted ? 'Cache entry deleted' : 'Nothing to delete: the key was not cached';
+  }
+  if (set && set.kind === 'set') return `Cache set to ${set.value}`;
+  const write = outcomes.find((o) => o.kind === 'db.write');
+  if (write && write.kind === 'db.write') {
+    return write.signal
+      ? 'Database updated; post_save sent'
+      : 'Database updated with no signal sent';
+  }
+  return 'Nothing changed';
+}

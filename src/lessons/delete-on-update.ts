@@ -1,0 +1,226 @@
+import type { Lesson } from '../engine';
+
+/**
+ * The seed lesson, "Cache invalidation strategies in Django": cache-aside reads, a profile
+ * update, `cache.delete` after the save, and the refetch that caches fresh data. Its table,
+ * tracker, key moments and quiz reproduce the source lesson page exactly.
+ */
+export const deleteOnUpdate: Lesson = {
+  id: 'delete-on-update',
+  title: 'Cache invalidation strategies in Django',
+  summary: 'Delete the key after a database update; the next request refetches fresh data.',
+  group: 'Strategies',
+  difficulty: 'Beginner',
+  flow: [
+    'Data changes in DB',
+    'Identify cached data affected',
+    'Choose invalidation strategy',
+    'Delete cache',
+    'Serve fresh data from cache',
+  ],
+  flowCaption:
+    'When data changes, Django identifies which cached data is affected, then either deletes or updates the cache to keep it fresh.',
+  code: {
+    language: 'python',
+    caption:
+      'This code deletes a specific cache entry after user data changes to ensure fresh data is served next time.',
+    source: [
+      'from django.core.cache import cache',
+      'from profiles.models import Profile',
+      '',
+      'def get_profile(user_id):',
+      "    key = f'user_profile_{user_id}'",
+      '    data = cache.get(key)',
+      '    if data is None:',
+      '        data = Profile.objects.get(pk=user_id).data',
+      '        cache.set(key, data)',
+      '    return data',
+      '',
+      'def update_profile(user_id, new_data):',
+      '    profile = Profile.objects.get(pk=user_id)',
+      '    profile.data = new_data',
+      '    profile.save()',
+      '    # Invalidate cache key after data update',
+      "    cache.delete('user_profile_42')",
+    ].join('\n'),
+  },
+  setup: {
+    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
+    bindings: [{ key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data' }],
+  },
+  steps: [
+    {
+      action: 'Initial cache set',
+      cacheKey: 'user_profile_42',
+      result: 'Cache stores old user data',
+      narration:
+        "The first request misses, reads the profile from the database and caches it: the cache now holds 'old_data', which matches the database.",
+      ops: [
+        { op: 'request', key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data', as: 'data' },
+      ],
+      lines: [5, 6, 7, 8, 9],
+      stage: -1,
+      transcript: 0,
+      display: { cacheBefore: 'None' },
+    },
+    {
+      action: 'User data updated in DB',
+      cacheKey: '-',
+      result: 'Cache still has old data',
+      narration:
+        "The profile is saved with 'fresh_data'. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
+      ops: [{ op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'fresh_data' } } }],
+      lines: [13, 14, 15],
+      stage: 0,
+      transcript: 2,
+    },
+    {
+      action: 'Cache invalidation triggered',
+      cacheKey: 'user_profile_42',
+      result: 'Cache entry deleted',
+      narration:
+        "The code knows which key the profile lives under and deletes it. The stale 'old_data' is gone; the next read must go to the database.",
+      ops: [{ op: 'cache.delete', key: 'user_profile_42' }],
+      lines: [16, 17],
+      stage: 3,
+      skippable: true,
+      transcript: 5,
+    },
+    {
+      action: 'Next request fetches fresh data',
+      cacheKey: 'user_profile_42',
+      result: 'Cache updated with fresh data',
+      narration:
+        "The next request misses, reads 'fresh_data' from the database and caches it. Cache and database agree again.",
+      ops: [
+        { op: 'request', key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data', as: 'data' },
+      ],
+      lines: [5, 6, 7, 8, 9],
+      stage: 4,
+      transcript: 6,
+    },
+    {
+      action: 'Serve fresh data from cache',
+      cacheKey: 'user_profile_42',
+      result: 'User sees updated profile',
+      narration:
+        'This request is a cache hit: it is served from the cache without touching the database, and the data is fresh.',
+      ops: [
+        { op: 'request', key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data', as: 'data' },
+      ],
+      lines: [5, 6, 10],
+      stage: 4,
+      transcript: 7,
+    },
+  ],
+  columns: [
+    { id: 'step', header: 'Step' },
+    { id: 'action', header: 'Action' },
+    { id: 'cacheKey', header: 'Cache Key' },
+    { id: 'cacheBefore', header: 'Cache State Before' },
+    { id: 'cacheAfter', header: 'Cache State After' },
+    { id: 'result', header: 'Result' },
+  ],
+  tableNote:
+    'Cache invalidation ensures stale data is removed so fresh data is served after DB update',
+  tracked: [{ name: 'cache', source: 'cache' }],
+  keyMoments: [
+    {
+      question: 'Why does the cache still have old data after the database update in step 2?',
+      answer:
+        'Because updating the database does not automatically update or delete the cache. The cache must be explicitly invalidated as shown in step 3.',
+      step: 2,
+    },
+    {
+      question: "What happens if we don't delete or update the cache after data changes?",
+      answer:
+        'The cache will serve stale data, causing users to see outdated information. Step 3 shows the importance of invalidation.',
+      step: 3,
+    },
+    {
+      question: 'Can we update the cache directly instead of deleting it?',
+      answer:
+        'Yes, updating the cache with fresh data after DB changes is another strategy, as shown in step 4.',
+      step: 4,
+    },
+  ],
+  quiz: [
+    {
+      question: 'Look at the execution table, what is the cache state after step 3?',
+      options: [
+        '{}',
+        "{'user_profile_42': 'old_data'}",
+        "{'user_profile_42': 'fresh_data'}",
+        'None',
+      ],
+      answer: 0,
+      hint: "Check the 'Cache State After' column for step 3 in the execution table.",
+      step: 3,
+      explanation:
+        "Step 3 runs cache.delete('user_profile_42'), the only key in the cache, so the cache is empty: {}.",
+      feedback: [
+        '',
+        "That is the state before step 3. cache.delete removes the 'old_data' entry.",
+        'Fresh data is cached only in step 4, when the next request refetches it.',
+        'None is what a cache.get of a missing key returns, not the state of the cache; the cache is an empty dict.',
+      ],
+    },
+    {
+      question: 'At which step does the cache get updated with fresh data?',
+      options: ['Step 2', 'Step 3', 'Step 4', 'Step 5'],
+      answer: 2,
+      hint: "Look for when 'Cache State After' shows fresh data in the execution table.",
+      step: 4,
+      explanation:
+        "In step 4 the request misses, reads 'fresh_data' from the database and calls cache.set.",
+      feedback: [
+        'Step 2 writes the database only; the cache still holds old_data.',
+        'Step 3 deletes the entry; nothing fresh is cached yet.',
+        '',
+        'Step 5 only reads: it is a cache hit on the fresh data cached in step 4.',
+      ],
+    },
+    {
+      question: 'If we skip cache deletion in step 3, what will the cache state be at step 4?',
+      options: [
+        '{}',
+        "{'user_profile_42': 'old_data'}",
+        "{'user_profile_42': 'fresh_data'}",
+        'None',
+      ],
+      answer: 1,
+      hint: 'Refer to the cache state before and after deletion in the execution table.',
+      step: 3,
+      explanation:
+        "Without the delete, step 4's cache.get is a hit on 'old_data', so nothing refetches: the cache keeps serving stale data. Try it with the Skip step 3 toggle.",
+      feedback: [
+        'The cache is only empty because step 3 deletes the key; skip it and the entry stays.',
+        '',
+        "Fresh data is cached only after a miss. With the old entry still there, step 4 is a hit on 'old_data'.",
+        'The key is still cached, so the cache is not empty, let alone None.',
+      ],
+    },
+  ],
+  snapshot: {
+    title: 'Cache Invalidation Strategies in Django:',
+    lines: [
+      'When data changes, identify affected cache keys.',
+      'Invalidate cache by deleting keys or updating with fresh data.',
+      "Use cache.delete('key') to remove stale entries.",
+      'Always invalidate cache after DB updates to avoid stale data.',
+      'Fresh data is cached on next request after invalidation.',
+    ],
+  },
+  transcript: [
+    'Cache invalidation in Django means removing or updating cached data when the original data changes.',
+    'This prevents users from seeing old information.',
+    'The process starts when data in the database changes.',
+    'Django then finds which cached data is affected.',
+    'It either deletes that cache entry or updates it with new data.',
+    "For example, after updating a user's profile, the cache key 'user_profile_42' is deleted.",
+    'The next time the profile is requested, fresh data is fetched from the database and stored in the cache.',
+    'This way, the cache always serves up-to-date information.',
+    'Without invalidation, the cache would keep serving old data, confusing users.',
+    'So, always remember to invalidate cache after data changes.',
+  ],
+};

@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+import { DEFAULT_LESSON_ID, findLesson } from '../lessons';
+import type { AppState } from './store';
+import { effectiveLesson } from './trace-cache';
+import type { UrlState } from './url-state';
+
+export interface LessonSlice {
+  view: UrlState['view'];
+  lessonId: string;
+  /** What-if: steps that do not run. */
+  skip: number[];
+  /** Failure lessons: replay with the remedy switched on. */
+  isRemedy: boolean;
+  isEmbedded: boolean;
+  /** Plain-text notices about bad input (URL, imports, stored progress). */
+  notices: string[];
+  openLesson: (lessonId: string) => void;
+  setView: (view: UrlState['view']) => void;
+  toggleSkip: (step: number) => void;
+  clearSkip: () => void;
+  toggleRemedy: () => void;
+  dismissNotice: (index: number) => void;
+  addNotice: (notice: string) => void;
+  /** Apply a parsed URL in one update. */
+  applyUrl: (url: UrlState) => void;
+}
+
+export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (set, get) => ({
+  view: 'lesson',
+  lessonId: DEFAULT_LESSON_ID,
+  skip: [],
+  isRemedy: false,
+  isEmbedded: false,
+  notices: [],
+  openLesson: (lessonId) => {
+    const lesson = findLesson(lessonId);
+    if (!lesson) {
+      get().addNotice(`Unknown lesson "${lessonId.slice(0, 40)}".`);
+      return;
+    }
+    set({ view: 'lesson', lessonId: lesson.id, step: 0, skip: [], isRemedy: false, isPlaying: false });
+  },
+  setView: (view) => set({ view, isPlaying: false }),
+  toggleSkip: (step) => {
+    const { lessonId, isRemedy, skip } = get();
+    const lesson = effectiveLesson(lessonId, isRemedy);
+    if (!lesson.steps[step - 1]?.skippable) return;
+    const next = skip.includes(step) ? skip.filter((n) => n !== step) : [...skip, step];
+    set({ skip: next.sort((a, b) => a - b), isPlaying: false });
+  },
+  clearSkip: () => set({ skip: [] }),
+  toggleRemedy: () => {
+    const lesson = findLesson(get().lessonId);
+    if (!lesson?.remedy) return;
+    set({ isRemedy: !get().isRemedy, skip: [], isPlaying: false });
+  },
+  dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
+  addNotice: (notice) => set({ notices: [...get().notices, notice] }),
+  applyUrl: (url) =>
+    set({
+      view: url.view,
+      lessonId: url.lessonId,
+      step: url.step,
+      skip: url.skip,
+      isRemedy: url.isRemedy,
+      isPresenting: url.isPresenting,
+      isEmbedded: url.isEmbedded,
+      notices: url.notices,
+      isPlaying: false,
+    }),
+});
