@@ -1,0 +1,357 @@
+/**
+ * A fake database that behaves like the parts of the Django ORM the lessons need: rows by model
+ * and pk, `save()` / `QuerySet.update()` / `delete()`, `post_save` / `post_delete` signals, and
+ * `transaction.atomic()` with savepoints and `transaction.on_commit()`, per actor (request or
+ * worker), with read-committed isolation between actors.
+ *
+ * What is deliberately not simulated: row locks (two open transactions may write one row; at
+ * commit each applies the fields it wrote, so the last commit wins field by field), schemas and
+ * defaults, and the extra queries Django sometimes runs (`save()` with an explicit pk may run an
+ * UPDATE then an INSERT); every ORM call counts as exactly one query, as the lessons count them.
+ */
+
+import type {
+  Database,
+  DatabaseOptions,
+  DbRowView,
+  Fields,
+  Pk,
+  Receiver,
+  Row,
+  SignalEvent,
+  SignalName,
+} from './types';
+
+/** The actor whose code runs when a caller names none, as in `LessonStep.actor`. */
+export const DEFAULT_ACTOR = 'request';
+
+/**
+ * What an open transaction has done to one row, invisible to other actors until the outermost
+ * commit. An `update` only carries the fields written, so a commit re-applies them onto whatever
+ * is committed by then (read committed), instead of overwriting other actors' fields.
+ */
+type PendingWrite =
+  /** The row was deleted. */
+  | { kind: 'delete' }
+  /** The row was created (or deleted and created again): these are all its fields. */
+  | { kind: 'insert'; fields: Fields }
+  /** These fields were written onto the existing row. */
+  | { kind: 'update'; fields: Fields };
+
+/** One `transaction.atomic()` block: the outermost one, or a savepoint inside it. */
+interface AtomicBlock {
+  writes: Map<string, Map<Pk, PendingWrite>>;
+  /** `on_commit` callbacks registered inside this block, in registration order. */
+  callbacks: (() => void)[];
+}
+
+/** An `Error` whose `name` is the Django exception class, as the UI prints `name: message`. */
+function djangoError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/** The state of a row after a pending write; `null` = no row. */
+function applyWrite(base: Fields | null, write: PendingWrite): Fields | null {
+  switch (write.kind) {
+    case 'delete':
+      return null;
+    case 'insert':
+      return write.fields;
+    case 'update':
+      // UPDATE ... WHERE pk = x matches nothing once another actor's commit removed the row.
+      return base === null ? null : { ...base, ...write.fields };
+  }
+}
+
+/**
+ * One pending write equivalent to `outer` followed by `inner`, so that
+ * `applyWrite(base, combine(outer, inner))` equals applying both in turn. Used to release a
+ * savepoint into its parent block and to show an actor's nested blocks as one pending change.
+ */
+function combine(outer: PendingWrite | undefined, inner: PendingWrite): PendingWrite {
+  if (outer === undefined || inner.kind !== 'update') return inner;
+  // An update after a delete finds no row (and the ORM only records it when it found one).
+  if (outer.kind === 'delete') return outer;
+  return { kind: outer.kind, fields: { ...outer.fields, ...inner.fields } };
+}
+
+/** Numbers before strings, numbers by value, strings by code unit: the same order every run. */
+function comparePk(a: Pk, b: Pk): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+function toRow(model: string, pk: Pk, fields: Fields): Row {
+  return { model, pk, fields: structuredClone(fields) };
+}
+
+/**
+ * Create a fake database seeded with `options.models` (model name → rows). Only those models
+ * exist: naming another one throws a `LookupError`, as Django does for a model it does not know.
+ *
+ * Reads and writes take an `actor` (default `'request'`). Each actor has its own transaction
+ * state: inside `begin()`…`commit()` its writes are visible to itself only, other actors keep
+ * reading the committed value. Signals are sent synchronously when the ORM call runs — inside a
+ * transaction that is before the commit, which is exactly the trap one lesson teaches.
+ *
+ * `rows()` also lists a row that exists only inside an open transaction: its committed `fields`
+ * are then `{}` and its `pending` entries hold the whole row.
+ *
+ * Everything handed in or out is a deep copy (`structuredClone`), so no caller can change a
+ * stored row by mutating an object.
+ *
+ * @example
+ * const db = createDatabase({ models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] } });
+ * db.connect('post_save', 'Profile', (e) => cache.delete(`user_profile_${e.instance.pk}`));
+ * db.save('Profile', 42, { data: 'new_data' }); // sends post_save with created: false
+ */
+export function createDatabase(options: DatabaseOptions = {}): Database {
+  const committed = new Map<string, Map<Pk, Fields>>();
+  for (const [model, rows] of Object.entries(options.models ?? {})) {
+    const table = new Map<Pk, Fields>();
+    for (const row of rows) table.set(row.pk, structuredClone(row.fields));
+    committed.set(model, table);
+  }
+
+  /**
+   * Open atomic blocks per actor, outermost first. An actor is a key only while it is inside a
+   * transaction, so the map's order is the order in which the open transactions began.
+   */
+  const blocks = new Map<string, AtomicBlock[]>();
+  const receivers = new Map<SignalName, Map<string, Receiver[]>>();
+  let queries = 0;
+
+  function table(model: string): Map<Pk, Fields> {
+    const found = committed.get(model);
+    if (found === undefined) throw djangoError('LookupError', `Model '${model}' is not registered`);
+    return found;
+  }
+
+  function stackOf(actor: string): AtomicBlock[] {
+    return blocks.get(actor) ?? [];
+  }
+
+  /** The row as `actor` sees it: committed state, then its own blocks from outermost inwards. */
+  function view(model: string, pk: Pk, actor: string): Fields | null {
+    let fields = table(model).get(pk) ?? null;
+    for (const block of stackOf(actor)) {
+      const write = block.writes.get(model)?.get(pk);
+      if (write !== undefined) fields = applyWrite(fields, write);
+    }
+    return fields;
+  }
+
+  /** Add a write to a block, on top of what the block already did to that row. */
+  function addWrite(block: AtomicBlock, model: string, pk: Pk, write: PendingWrite): void {
+    let writes = block.writes.get(model);
+    if (writes === undefined) {
+      writes = new Map();
+      block.writes.set(model, writes);
+    }
+    writes.set(pk, combine(writes.get(pk), write));
+  }
+
+  function writeCommitted(model: string, pk: Pk, write: PendingWrite): void {
+    const rows = table(model);
+    const next = applyWrite(rows.get(pk) ?? null, write);
+    if (next === null) rows.delete(pk);
+    else rows.set(pk, next);
+  }
+
+  function forEachWrite(
+    block: AtomicBlock,
+    fn: (model: string, pk: Pk, w: PendingWrite) => void,
+  ): void {
+    for (const [model, writes] of block.writes) {
+      for (const [pk, write] of writes) fn(model, pk, write);
+    }
+  }
+
+  /** Autocommit mode writes at once; inside `atomic()` the innermost block keeps the write. */
+  function record(model: string, pk: Pk, actor: string, write: PendingWrite): void {
+    const block = stackOf(actor).at(-1);
+    if (block === undefined) writeCommitted(model, pk, write);
+    else addWrite(block, model, pk, write);
+  }
+
+  function send(
+    signal: SignalName,
+    model: string,
+    pk: Pk,
+    fields: Fields,
+    created: boolean,
+    actor: string,
+  ): void {
+    // One event shared by every receiver, like the one `instance` Django passes to all of them.
+    // The list is copied first: a receiver connected during dispatch waits for the next send.
+    const event: SignalEvent = {
+      signal,
+      sender: model,
+      instance: toRow(model, pk, fields),
+      created,
+      actor,
+    };
+    for (const receiver of [...(receivers.get(signal)?.get(model) ?? [])]) receiver(event);
+  }
+
+  /** Leave the innermost atomic block: the block left, and the blocks still open around it. */
+  function popBlock(actor: string): [AtomicBlock, AtomicBlock[]] {
+    const stack = stackOf(actor);
+    const block = stack.pop();
+    if (block === undefined) {
+      throw djangoError(
+        'TransactionManagementError',
+        "This code isn't under the control of a transaction.",
+      );
+    }
+    if (stack.length === 0) blocks.delete(actor);
+    return [block, stack];
+  }
+
+  /** The pending change each open transaction holds for one row, if it changes anything. */
+  function pendingFor(model: string, pk: Pk, isCommitted: boolean): DbRowView['pending'] {
+    const pending: DbRowView['pending'] = [];
+    for (const [actor, stack] of blocks) {
+      let write: PendingWrite | undefined;
+      for (const block of stack) {
+        const next = block.writes.get(model)?.get(pk);
+        if (next !== undefined) write = combine(write, next);
+      }
+      // A delete or update of a row that is not committed would change nothing at commit.
+      if (write === undefined || (write.kind !== 'insert' && !isCommitted)) continue;
+      pending.push({
+        actor,
+        fields: write.kind === 'delete' ? null : structuredClone(write.fields),
+      });
+    }
+    return pending;
+  }
+
+  return {
+    get(model, pk, actor = DEFAULT_ACTOR) {
+      const fields = view(model, pk, actor);
+      queries += 1;
+      return fields === null ? null : toRow(model, pk, fields);
+    },
+
+    save(model, pk, fields, actor = DEFAULT_ACTOR) {
+      const before = view(model, pk, actor);
+      queries += 1;
+      // save() INSERTs when the actor sees no row (created=True), otherwise UPDATEs.
+      const created = before === null;
+      const written = structuredClone(fields);
+      record(model, pk, actor, { kind: created ? 'insert' : 'update', fields: written });
+      send('post_save', model, pk, view(model, pk, actor) ?? written, created, actor);
+    },
+
+    update(model, pk, fields, actor = DEFAULT_ACTOR) {
+      const before = view(model, pk, actor);
+      queries += 1;
+      if (before === null) return 0;
+      // QuerySet.update() is plain SQL: no save(), so no post_save — the lesson's catch.
+      record(model, pk, actor, { kind: 'update', fields: structuredClone(fields) });
+      return 1;
+    },
+
+    delete(model, pk, actor = DEFAULT_ACTOR) {
+      const before = view(model, pk, actor);
+      queries += 1;
+      if (before === null) return false;
+      record(model, pk, actor, { kind: 'delete' });
+      // Receivers get the instance as it was, like Django's in-memory instance after delete().
+      send('post_delete', model, pk, before, false, actor);
+      return true;
+    },
+
+    connect(signal, model, receiver) {
+      // Django's system checks reject a receiver bound to a model that does not exist.
+      table(model);
+      let bySender = receivers.get(signal);
+      if (bySender === undefined) {
+        bySender = new Map();
+        receivers.set(signal, bySender);
+      }
+      const list = bySender.get(model) ?? [];
+      // Django keys receivers by (receiver, sender): connecting the same function twice is a no-op.
+      if (!list.includes(receiver)) list.push(receiver);
+      bySender.set(model, list);
+    },
+
+    begin(actor = DEFAULT_ACTOR) {
+      const stack = stackOf(actor);
+      stack.push({ writes: new Map(), callbacks: [] });
+      blocks.set(actor, stack);
+    },
+
+    commit(actor = DEFAULT_ACTOR) {
+      const [block, outer] = popBlock(actor);
+      const parent = outer.at(-1);
+      if (parent !== undefined) {
+        // Releasing a savepoint commits nothing: its writes and callbacks now belong to the
+        // enclosing block and share its fate.
+        forEachWrite(block, (model, pk, write) => addWrite(parent, model, pk, write));
+        parent.callbacks.push(...block.callbacks);
+        return;
+      }
+      forEachWrite(block, writeCommitted);
+      // As Django's run_and_clear_commit_hooks: the actor has left the atomic block (so a
+      // callback's own on_commit runs at once), callbacks run in order, and if one raises the
+      // exception propagates and the remaining callbacks are dropped.
+      const callbacks = [...block.callbacks];
+      for (let next = callbacks.shift(); next !== undefined; next = callbacks.shift()) next();
+    },
+
+    rollback(actor = DEFAULT_ACTOR) {
+      // Dropping the innermost block undoes its writes and forgets its on_commit callbacks;
+      // outer blocks keep theirs, as with a savepoint rollback.
+      popBlock(actor);
+    },
+
+    onCommit(fn, actor = DEFAULT_ACTOR) {
+      const block = stackOf(actor).at(-1);
+      if (block === undefined) fn();
+      else block.callbacks.push(fn);
+    },
+
+    inAtomicBlock(actor = DEFAULT_ACTOR) {
+      return stackOf(actor).length > 0;
+    },
+
+    /**
+     * Committed rows by model then pk, each with the uncommitted change of every actor whose open
+     * transaction touches it: `fields` are the fields that transaction wrote (all of them for a
+     * row it created), `null` for a delete. A row that exists only inside a transaction is listed
+     * too, with committed `fields` of `{}` and one `pending` entry per creating actor.
+     */
+    rows() {
+      const views: DbRowView[] = [];
+      for (const model of [...committed.keys()].sort()) {
+        const rows = table(model);
+        const pks = new Set<Pk>(rows.keys());
+        for (const stack of blocks.values()) {
+          for (const block of stack)
+            for (const pk of block.writes.get(model)?.keys() ?? []) pks.add(pk);
+        }
+        for (const pk of [...pks].sort(comparePk)) {
+          const fields = rows.get(pk);
+          const pending = pendingFor(model, pk, fields !== undefined);
+          if (fields === undefined && pending.length === 0) continue;
+          views.push({ model, pk, fields: structuredClone(fields ?? {}), pending });
+        }
+      }
+      return views;
+    },
+
+    peek(model, pk) {
+      const fields = table(model).get(pk);
+      return fields === undefined ? null : toRow(model, pk, fields);
+    },
+
+    queryCount() {
+      return queries;
+    },
+  };
+}
