@@ -11,5 +11,7 @@ export { run, cacheDict, interpolate, rawKeyOf, skippableSteps, DEFAULT_ACTOR } 
 export { eventOf, describeOutcomes } from './outcomes';
 export { parseLesson, LessonError } from './schema';
 export { createRng } from './rng';
+export { randomLesson } from './random-lesson';
+export type { RandomLessonOptions } from './random-lesson';
 export type { Rng } from './rng';
 export type * from './types';

@@ -79,15 +79,21 @@ export function rawKeyOf(finalKey: string): string {
 
 function bindingPattern(key: string): RegExp {
   const escaped = key.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped.replace(/\\?\{\w+\\?\}/g, '[^:]+')}$`);
+  return new RegExp(`^${escaped.replace(/\\?\{(\w+)\\?\}/g, '(?<$1>[^:]+)')}$`);
 }
 
-/** The committed DB value a cached key mirrors, or `undefined` when the key is not bound. */
+/**
+ * The committed DB value a cached key mirrors, or `undefined` when no binding matches.
+ * A `{pk}` placeholder in the binding's key captures the row's pk from the key itself.
+ */
 function boundValue(world: World, rawKey: string): { value: string } | undefined {
   for (const binding of world.bindings) {
-    const pattern = bindingPattern(interpolate(binding.key, world.vars));
-    if (!pattern.test(rawKey)) continue;
-    const row = world.db.peek(binding.model, binding.pk);
+    const match = bindingPattern(binding.key).exec(rawKey);
+    if (!match) continue;
+    const captured = match.groups?.pk;
+    const pk =
+      captured === undefined ? binding.pk : /^\d+$/.test(captured) ? Number(captured) : captured;
+    const row = world.db.peek(binding.model, pk);
     return { value: row ? pyRepr(row.fields[binding.field] ?? null) : 'None' };
   }
   return undefined;
@@ -103,12 +109,7 @@ function record(world: World, actor: string, outcome: Outcome): void {
 }
 
 /** Run one operation as `actor`. Engine errors (Django's ValueError, …) become outcomes. */
-function execute(
-  world: World,
-  op: Op,
-  actor: string,
-  scope: Record<string, PyValue> = {},
-): void {
+function execute(world: World, op: Op, actor: string, scope: Record<string, PyValue> = {}): void {
   const { cache, db, vars } = world;
   const key = (template: string): string => interpolate(template, vars, scope);
   const assign = (name: string | undefined, value: PyValue): void => {
@@ -382,7 +383,10 @@ interface RawFrame {
   cacheAfter: string;
 }
 
-function runFrames(lesson: Lesson, skip: ReadonlySet<number>): { frames: Frame[]; raw: RawFrame[] } {
+function runFrames(
+  lesson: Lesson,
+  skip: ReadonlySet<number>,
+): { frames: Frame[]; raw: RawFrame[] } {
   const world = createWorld(lesson);
   const steps = lesson.steps;
   const nextLinesAfter = (index: number): number[] => {

@@ -29,8 +29,10 @@ const valueExpr = v.union([v.strictObject({ literal: pyValue }), v.strictObject(
 const fieldExprs = v.record(name, valueExpr);
 const key = text(1000);
 
-type OpJson = v.InferOutput<typeof baseOp> | { op: 'onCommit'; ops: OpJson[] };
-const baseOp = v.variant('op', [
+// Recursive (on_commit holds operations), so the schema's static type is left open; the
+// parsed lesson is typed as `Lesson` once the whole tree has passed.
+const op: v.GenericSchema<unknown> = v.lazy(() => opVariant);
+const opVariant = v.variant('op', [
   v.strictObject({ op: v.literal('cache.get'), key, as: v.optional(name) }),
   v.strictObject({ op: v.literal('cache.set'), key, value: valueExpr, timeout }),
   v.strictObject({
@@ -41,7 +43,10 @@ const baseOp = v.variant('op', [
     as: v.optional(name),
   }),
   v.strictObject({ op: v.literal('cache.delete'), key, as: v.optional(name) }),
-  v.strictObject({ op: v.literal('cache.deleteMany'), keys: v.pipe(v.array(key), v.maxLength(100)) }),
+  v.strictObject({
+    op: v.literal('cache.deleteMany'),
+    keys: v.pipe(v.array(key), v.maxLength(100)),
+  }),
   v.strictObject({ op: v.literal('cache.touch'), key, timeout, as: v.optional(name) }),
   v.strictObject({
     op: v.literal('cache.incr'),
@@ -71,13 +76,8 @@ const baseOp = v.variant('op', [
     seconds: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(31_536_000)),
   }),
   v.strictObject({ op: v.literal('set.var'), name, value: valueExpr }),
+  v.strictObject({ op: v.literal('onCommit'), ops: v.pipe(v.array(op), v.maxLength(50)) }),
 ]);
-const op: v.GenericSchema<OpJson> = v.lazy(() =>
-  v.union([
-    baseOp,
-    v.strictObject({ op: v.literal('onCommit'), ops: v.pipe(v.array(op), v.maxLength(50)) }),
-  ]),
-);
 
 const step = v.strictObject({
   action: text(200),
@@ -97,7 +97,10 @@ const step = v.strictObject({
 
 const options4 = v.tuple([text(500), text(500), text(500), text(500)]);
 const setup = v.strictObject({
-  models: v.record(name, v.pipe(v.array(v.strictObject({ pk, fields: v.record(name, pyValue) })), v.maxLength(100))),
+  models: v.record(
+    name,
+    v.pipe(v.array(v.strictObject({ pk, fields: v.record(name, pyValue) })), v.maxLength(100)),
+  ),
   cache: v.optional(
     v.strictObject({
       timeout,
@@ -120,7 +123,10 @@ const setup = v.strictObject({
 });
 
 const lessonSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes')),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes'),
+  ),
   title: text(200),
   summary: text(500),
   group: v.picklist(['Strategies', 'Failure modes']),

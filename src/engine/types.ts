@@ -220,7 +220,10 @@ export interface LessonReceiver {
 
 /** Declares which DB field a cache key mirrors, so the engine can flag stale entries. */
 export interface CacheBinding {
-  /** Raw key or pattern; `{x}` matches any run of characters without ':'. */
+  /**
+   * Raw key or pattern; `{x}` matches any run of characters without ':'. A `{pk}` placeholder
+   * takes the row's pk from the key (digits become a number) instead of `pk`.
+   */
   key: string;
   model: string;
   pk: Pk;

@@ -38,7 +38,14 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       get().addNotice(`Unknown lesson "${lessonId.slice(0, 40)}".`);
       return;
     }
-    set({ view: 'lesson', lessonId: lesson.id, step: 0, skip: [], isRemedy: false, isPlaying: false });
+    set({
+      view: 'lesson',
+      lessonId: lesson.id,
+      step: 0,
+      skip: [],
+      isRemedy: false,
+      isPlaying: false,
+    });
   },
   setView: (view) => set({ view, isPlaying: false }),
   toggleSkip: (step) => {

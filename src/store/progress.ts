@@ -36,7 +36,8 @@ export function sanitizeProgress(
     else problems.push('speed');
   }
   if (input.isShowingAllSteps !== undefined) {
-    if (typeof input.isShowingAllSteps === 'boolean') value.isShowingAllSteps = input.isShowingAllSteps;
+    if (typeof input.isShowingAllSteps === 'boolean')
+      value.isShowingAllSteps = input.isShowingAllSteps;
     else problems.push('show all steps');
   }
   if (input.answers !== undefined) {

@@ -37,7 +37,8 @@ export const createQuizSlice: StateCreator<AppState, [], [], QuizSlice> = (set, 
     answers: {},
     revealed: {},
     selectOption: (question, option) => {
-      if (isQuestion(question) && option >= 0 && option <= 3) update(question, { selected: option });
+      if (isQuestion(question) && option >= 0 && option <= 3)
+        update(question, { selected: option });
     },
     checkAnswer: (question) => {
       if (!isQuestion(question)) return;
@@ -50,7 +51,8 @@ export const createQuizSlice: StateCreator<AppState, [], [], QuizSlice> = (set, 
     reveal: (question) => {
       const { revealed, lessonId } = get();
       const list = revealed[lessonId] ?? [];
-      if (!list.includes(question)) set({ revealed: { ...revealed, [lessonId]: [...list, question] } });
+      if (!list.includes(question))
+        set({ revealed: { ...revealed, [lessonId]: [...list, question] } });
     },
     resetProgress: () => set({ answers: {}, revealed: {} }),
   };

@@ -53,7 +53,8 @@ export function parseUrlState(search: string): UrlState {
     } else {
       const whole = Math.trunc(n);
       step = Math.min(max, Math.max(0, whole));
-      if (step !== n) notices.push(`Step ${quote(stepParam)} is out of range: showing step ${step} of ${max}.`);
+      if (step !== n)
+        notices.push(`Step ${quote(stepParam)} is out of range: showing step ${step} of ${max}.`);
     }
   }
   const skip: number[] = [];
@@ -68,7 +69,9 @@ export function parseUrlState(search: string): UrlState {
       } else ignored.push(part);
     }
     if (ignored.length) {
-      notices.push(`Ignored skip ${ignored.map(quote).join(', ')}: only steps that can be skipped are.`);
+      notices.push(
+        `Ignored skip ${ignored.map(quote).join(', ')}: only steps that can be skipped are.`,
+      );
     }
     skip.sort((a, b) => a - b);
   }
@@ -90,7 +93,8 @@ export function formatUrlState(state: Omit<UrlState, 'notices'>): string {
   const params = new URLSearchParams();
   if (state.view !== 'lesson') params.set('view', state.view);
   if (state.view === 'lesson') {
-    if (state.lessonId !== DEFAULT_LESSON_ID || state.step > 0) params.set('lesson', state.lessonId);
+    if (state.lessonId !== DEFAULT_LESSON_ID || state.step > 0)
+      params.set('lesson', state.lessonId);
     if (state.step > 0) params.set('step', String(state.step));
     if (state.skip.length) params.set('skip', state.skip.join(','));
     if (state.isRemedy) params.set('remedy', '1');

@@ -4,11 +4,46 @@ import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
 
 // The seed lesson's execution table and variable tracker, cell for cell (PRODUCT.md).
 const SEED_TABLE = [
-  ['1', 'Initial cache set', 'user_profile_42', 'None', "{'user_profile_42': 'old_data'}", 'Cache stores old user data'],
-  ['2', 'User data updated in DB', '-', "{'user_profile_42': 'old_data'}", "{'user_profile_42': 'old_data'}", 'Cache still has old data'],
-  ['3', 'Cache invalidation triggered', 'user_profile_42', "{'user_profile_42': 'old_data'}", '{}', 'Cache entry deleted'],
-  ['4', 'Next request fetches fresh data', 'user_profile_42', '{}', "{'user_profile_42': 'fresh_data'}", 'Cache updated with fresh data'],
-  ['5', 'Serve fresh data from cache', 'user_profile_42', "{'user_profile_42': 'fresh_data'}", "{'user_profile_42': 'fresh_data'}", 'User sees updated profile'],
+  [
+    '1',
+    'Initial cache set',
+    'user_profile_42',
+    'None',
+    "{'user_profile_42': 'old_data'}",
+    'Cache stores old user data',
+  ],
+  [
+    '2',
+    'User data updated in DB',
+    '-',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    'Cache still has old data',
+  ],
+  [
+    '3',
+    'Cache invalidation triggered',
+    'user_profile_42',
+    "{'user_profile_42': 'old_data'}",
+    '{}',
+    'Cache entry deleted',
+  ],
+  [
+    '4',
+    'Next request fetches fresh data',
+    'user_profile_42',
+    '{}',
+    "{'user_profile_42': 'fresh_data'}",
+    'Cache updated with fresh data',
+  ],
+  [
+    '5',
+    'Serve fresh data from cache',
+    'user_profile_42',
+    "{'user_profile_42': 'fresh_data'}",
+    "{'user_profile_42': 'fresh_data'}",
+    'User sees updated profile',
+  ],
 ];
 const SEED_TRACKER = [
   '{}',
