@@ -8,8 +8,7 @@ export function eventOf(outcomes: readonly ActorOutcome[]): EventKind {
   if (outcomes.some((o) => o.kind === 'get' && o.hit && o.stale)) return 'stale-read';
   if (
     outcomes.some(
-      (o) =>
-        (o.kind === 'delete' && o.deleted) || o.kind === 'incrVersion' || o.kind === 'incr',
+      (o) => (o.kind === 'delete' && o.deleted) || o.kind === 'incrVersion' || o.kind === 'incr',
     )
   )
     return 'invalidate';

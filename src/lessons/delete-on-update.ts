@@ -56,7 +56,14 @@ export const deleteOnUpdate: Lesson = {
       narration:
         "The first request misses, reads the profile from the database and caches it: the cache now holds 'old_data', which matches the database.",
       ops: [
-        { op: 'request', key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data', as: 'data' },
+        {
+          op: 'request',
+          key: 'user_profile_42',
+          model: 'Profile',
+          pk: 42,
+          field: 'data',
+          as: 'data',
+        },
       ],
       lines: [5, 6, 7, 8, 9],
       stage: -1,
@@ -69,7 +76,9 @@ export const deleteOnUpdate: Lesson = {
       result: 'Cache still has old data',
       narration:
         "The profile is saved with 'fresh_data'. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
-      ops: [{ op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'fresh_data' } } }],
+      ops: [
+        { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'fresh_data' } } },
+      ],
       lines: [13, 14, 15],
       stage: 0,
       transcript: 2,
@@ -93,7 +102,14 @@ export const deleteOnUpdate: Lesson = {
       narration:
         "The next request misses, reads 'fresh_data' from the database and caches it. Cache and database agree again.",
       ops: [
-        { op: 'request', key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data', as: 'data' },
+        {
+          op: 'request',
+          key: 'user_profile_42',
+          model: 'Profile',
+          pk: 42,
+          field: 'data',
+          as: 'data',
+        },
       ],
       lines: [5, 6, 7, 8, 9],
       stage: 4,
@@ -106,7 +122,14 @@ export const deleteOnUpdate: Lesson = {
       narration:
         'This request is a cache hit: it is served from the cache without touching the database, and the data is fresh.',
       ops: [
-        { op: 'request', key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data', as: 'data' },
+        {
+          op: 'request',
+          key: 'user_profile_42',
+          model: 'Profile',
+          pk: 42,
+          field: 'data',
+          as: 'data',
+        },
       ],
       lines: [5, 6, 10],
       stage: 4,

@@ -1,0 +1,114 @@
+// Budgets, measured and printed as numbers (README "Budgets"):
+//  1. gzipped JavaScript the first view loads (dist/index.html's entry + modulepreloads), ≤ 100 KB;
+//  2. time to compute a seeded 10,000-operation random trace with the real engine;
+//  3. step-change latency in Chromium on the built site (key press → next painted frame).
+// Run with `npm run bench` (it builds first).
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const BUDGET_KB = 100;
+
+function firstViewJs() {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = new Set();
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) files.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) files.add(m[1]);
+  let raw = 0;
+  let gz = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(dist, file.replace(/^\.\//, '')));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: [...files], raw, gz };
+}
+
+async function engineBench() {
+  const out = mkdtempSync(join(tmpdir(), 'dcl-bench-'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      build: {
+        outDir: out,
+        emptyOutDir: true,
+        minify: false,
+        lib: { entry: join(root, 'src/engine/index.ts'), formats: ['es'], fileName: 'engine' },
+        rollupOptions: { external: [] },
+      },
+    });
+    const engine = await import(pathToFileURL(join(out, 'engine.js')).href);
+    const lesson = engine.randomLesson(20261128, { steps: 10_000, rows: 16, actors: 3 });
+    engine.run(engine.randomLesson(1, { steps: 500 })); // warm up the JIT
+    const times = [];
+    for (let i = 0; i < 5; i += 1) {
+      const t0 = performance.now();
+      const trace = engine.run(lesson);
+      times.push(performance.now() - t0);
+      if (trace.frames.length !== 10_001) throw new Error('wrong frame count');
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[2], min: times[0], max: times[4] };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function stepLatency() {
+  let chromium;
+  try {
+    ({ chromium } = await import('@playwright/test'));
+  } catch {
+    return null;
+  }
+  const server = await preview({ root, logLevel: 'silent', preview: { port: 4179, strictPort: true } });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto('http://localhost:4179/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const samples = await page.evaluate(async () => {
+      const out = [];
+      const press = (key) => document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      for (let round = 0; round < 10; round += 1) {
+        for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'Home']) {
+          await frame();
+          const t0 = performance.now();
+          press(key);
+          await frame();
+          out.push(performance.now() - t0);
+        }
+      }
+      return out;
+    });
+    samples.sort((a, b) => a - b);
+    return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.floor(samples.length * 0.95)], n: samples.length };
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.httpServer.close(r));
+  }
+}
+
+const size = firstViewJs();
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`first-view JS: ${kb(size.gz)} KB gzipped (${kb(size.raw)} KB raw) in ${size.files.length} file(s); budget ${BUDGET_KB} KB`);
+const engine = await engineBench();
+console.log(`engine: 10,000-operation seeded trace in ${engine.median.toFixed(0)} ms (median of 5; min ${engine.min.toFixed(0)}, max ${engine.max.toFixed(0)})`);
+const latency = await stepLatency();
+if (latency) {
+  console.log(`step change → next frame in Chromium: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms (${latency.n} steps)`);
+}
+if (size.gz / 1024 > BUDGET_KB) {
+  console.error(`over budget: first-view JS ${kb(size.gz)} KB > ${BUDGET_KB} KB`);
+  process.exit(1);
+}
