@@ -189,7 +189,7 @@ export type Op =
   | { op: 'onCommit'; ops: Op[] }
   /**
    * The cache-aside read: `value = cache.get(key)`; on a miss read the DB field and
-   * `cache.set(key, value, timeout)`. `lock` wraps the refill in `cache.add('lock:<key>', 1, 30)`.
+   * `cache.set(key, value, timeout)`.
    */
   | {
       op: 'request';
