@@ -1,0 +1,56 @@
+import { memo } from 'react';
+import type { ExecutionTableCell } from './execution-table-rows';
+
+export interface ExecutionTableRowProps {
+  /** Cells in column order; their text is the frame's text, nothing added. */
+  cells: readonly ExecutionTableCell[];
+  /** Marks the row with `aria-current="step"`. @default false */
+  isCurrent?: boolean;
+  /** Rows after the current step (shown with "Show all steps") are dimmed. @default true */
+  isReached?: boolean;
+  /** What-if: the step did not run; struck through. @default false */
+  isSkipped?: boolean;
+  /** What-if: the outcome left the normal path; a marker at the left edge. @default false */
+  isDiverged?: boolean;
+  /** The step served stale data. @default false */
+  isStaleRead?: boolean;
+}
+
+/**
+ * One step of the execution table. Every state is a class or data attribute, never extra text
+ * in a cell: the contract compares cell text with the lesson character for character.
+ */
+export const ExecutionTableRow = memo(function ExecutionTableRow({
+  cells,
+  isCurrent = false,
+  isReached = true,
+  isSkipped = false,
+  isDiverged = false,
+  isStaleRead = false,
+}: ExecutionTableRowProps) {
+  const className = [
+    'xtable__row',
+    isCurrent && 'xtable__row--current',
+    isSkipped && 'xtable__row--skipped',
+    isDiverged && 'xtable__row--diverged',
+    isStaleRead && 'xtable__row--stale',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <tr
+      className={className}
+      aria-current={isCurrent ? 'step' : undefined}
+      data-reached={isReached ? undefined : 'false'}
+    >
+      {cells.map((cell) => (
+        <td
+          key={cell.column}
+          className={`xtable__cell xtable__cell--${cell.column}${cell.isChanged ? ' xtable__cell--changed' : ''}`}
+        >
+          {cell.isCode ? <code>{cell.text}</code> : cell.text}
+        </td>
+      ))}
+    </tr>
+  );
+});

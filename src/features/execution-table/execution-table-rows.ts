@@ -1,0 +1,118 @@
+import type { EventKind, Frame, Lesson, TableColumn, Trace } from '../../engine';
+
+/** One cell of the execution table: its text is the frame's text, character for character. */
+export interface ExecutionTableCell {
+  column: TableColumn;
+  text: string;
+  /** A Python value or cache key, shown in monospace. */
+  isCode: boolean;
+  /** The Cache State After cell of a step that changed the cache. */
+  isChanged: boolean;
+}
+
+/** One body row of the execution table (one step). */
+export interface ExecutionTableRow {
+  /** The step number, 1..M. */
+  step: number;
+  /** Cells in `lesson.columns` order; the same array for the same frame and columns. */
+  cells: readonly ExecutionTableCell[];
+  /** The step the player is on: marked with `aria-current="step"`. */
+  isCurrent: boolean;
+  /** False for rows after the current step, shown only with "Show all steps". */
+  isReached: boolean;
+  /** What-if: this step did not run. */
+  isSkipped: boolean;
+  /** What-if: this step's outcome differs from the lesson's normal path. */
+  isDiverged: boolean;
+  /** The step served a cached value that no longer matches the database. */
+  isStaleRead: boolean;
+  event: EventKind;
+}
+
+/** Columns whose text is a Python value or a key, when it is not the `-` placeholder. */
+const CODE_COLUMNS: ReadonlySet<TableColumn> = new Set(['cacheKey', 'cacheBefore', 'cacheAfter']);
+
+/** The text a column shows for a frame. */
+export function cellText(frame: Frame, column: TableColumn): string {
+  switch (column) {
+    case 'step':
+      return String(frame.index);
+    case 'actor':
+      return frame.actor;
+    case 'clock':
+      return `t=${frame.clock}s`;
+    case 'action':
+      return frame.action;
+    case 'cacheKey':
+      return frame.cacheKey;
+    case 'cacheBefore':
+      return frame.cacheBefore;
+    case 'cacheAfter':
+      return frame.cacheAfter;
+    case 'result':
+      return frame.result;
+    case 'queries':
+      return String(frame.stepQueries);
+  }
+}
+
+/*
+ * Frames are frozen and the columns array belongs to a memoised lesson, so cells can be cached
+ * by identity: a step change then hands React the same cell arrays and memoised rows skip
+ * re-rendering, which keeps a 500-step sandbox trace within one frame.
+ */
+const cellCache = new WeakMap<Lesson['columns'], WeakMap<Frame, readonly ExecutionTableCell[]>>();
+
+function cellsFor(frame: Frame, columns: Lesson['columns']): readonly ExecutionTableCell[] {
+  let byFrame = cellCache.get(columns);
+  if (!byFrame) {
+    byFrame = new WeakMap();
+    cellCache.set(columns, byFrame);
+  }
+  let cells = byFrame.get(frame);
+  if (!cells) {
+    const isCacheChanged = frame.cacheBefore !== frame.cacheAfter;
+    cells = columns.map(({ id }) => {
+      const text = cellText(frame, id);
+      return {
+        column: id,
+        text,
+        isCode: CODE_COLUMNS.has(id) && text !== '-' && text !== '',
+        isChanged: id === 'cacheAfter' && isCacheChanged,
+      };
+    });
+    byFrame.set(frame, cells);
+  }
+  return cells;
+}
+
+/**
+ * The execution table's body rows at `step`: steps 1..step, or every step when `showAll` is on
+ * (rows after `step` then come back with `isReached: false`). Frame 0 (the start) never has a
+ * row, so at step 0 there are none unless `showAll` is on. `step` is clamped to the trace.
+ */
+export function tableRows(
+  trace: Trace,
+  lesson: Lesson,
+  step: number,
+  showAll: boolean,
+): ExecutionTableRow[] {
+  const last = trace.frames.length - 1;
+  const current = Math.min(Math.max(0, Math.trunc(step) || 0), Math.max(0, last));
+  const until = showAll ? last : current;
+  const rows: ExecutionTableRow[] = [];
+  for (let index = 1; index <= until; index += 1) {
+    const frame = trace.frames[index];
+    rows.push({
+      step: frame.index,
+      cells: cellsFor(frame, lesson.columns),
+      isCurrent: index === current,
+      isReached: index <= current,
+      isSkipped: frame.isSkipped,
+      isDiverged: frame.isDiverged,
+      isStaleRead: frame.event === 'stale-read',
+      event: frame.event,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { run, type Lesson } from '../../../src/engine';
+import { trackerHeader, trackerRows } from '../../../src/features/variable-tracker/tracker-rows';
+import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
+
+// The seed lesson's variable tracker, row `cache` (PRODUCT.md).
+const SEED_TRACKER = [
+  '{}',
+  "{'user_profile_42': 'old_data'}",
+  "{'user_profile_42': 'old_data'}",
+  '{}',
+  "{'user_profile_42': 'fresh_data'}",
+  "{'user_profile_42': 'fresh_data'}",
+];
+
+const trace = run(deleteOnUpdate);
+
+describe('trackerHeader', () => {
+  it('names the start, each step and the final state', () => {
+    expect([0, 1, 2, 3, 4, 5].map((i) => trackerHeader(i, 5))).toEqual([
+      'Start',
+      'After Step 1',
+      'After Step 2',
+      'After Step 3',
+      'After Step 4',
+      'Final',
+    ]);
+  });
+
+  it('calls the only step of a one-step lesson Final', () => {
+    expect([0, 1].map((i) => trackerHeader(i, 1))).toEqual(['Start', 'Final']);
+  });
+});
+
+describe('trackerRows', () => {
+  it('has a column per frame and a row per tracked variable', () => {
+    const view = trackerRows(trace, deleteOnUpdate, 0);
+    expect(view.columns.map((c) => c.header)).toEqual([
+      'Start',
+      'After Step 1',
+      'After Step 2',
+      'After Step 3',
+      'After Step 4',
+      'Final',
+    ]);
+    expect(view.rows.map((r) => r.name)).toEqual(['cache']);
+  });
+
+  it('reproduces the seed tracker at the last step', () => {
+    const [row] = trackerRows(trace, deleteOnUpdate, 5).rows;
+    expect(row.cells.map((c) => c.text)).toEqual(SEED_TRACKER);
+  });
+
+  it('leaves the frames not reached yet with no text at all', () => {
+    const [row] = trackerRows(trace, deleteOnUpdate, 2).rows;
+    expect(row.cells.map((c) => c.text)).toEqual([...SEED_TRACKER.slice(0, 3), '', '', '']);
+    expect(row.cells.map((c) => c.isReached)).toEqual([true, true, true, false, false, false]);
+  });
+
+  it('marks the current column', () => {
+    const view = trackerRows(trace, deleteOnUpdate, 3);
+    expect(view.columns.map((c) => c.isCurrent)).toEqual([false, false, false, true, false, false]);
+    expect(view.rows[0].cells.map((c) => c.isCurrent)).toEqual(
+      view.columns.map((c) => c.isCurrent),
+    );
+  });
+
+  it('flags the steps that changed a variable, once reached', () => {
+    expect(trackerRows(trace, deleteOnUpdate, 5).rows[0].cells.map((c) => c.isChanged)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(trackerRows(trace, deleteOnUpdate, 1).rows[0].cells.map((c) => c.isChanged)).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('clamps the step to the trace', () => {
+    expect(trackerRows(trace, deleteOnUpdate, 999).rows[0].cells.map((c) => c.text)).toEqual(
+      SEED_TRACKER,
+    );
+    expect(trackerRows(trace, deleteOnUpdate, -1).columns[0].isCurrent).toBe(true);
+  });
+
+  it('shows "-" for a reached frame where a variable has no value yet', () => {
+    const lesson: Lesson = {
+      ...deleteOnUpdate,
+      tracked: [...deleteOnUpdate.tracked, { name: 'missing', source: 'var', var: 'missing' }],
+    };
+    const [, row] = trackerRows(run(lesson), lesson, 1).rows;
+    expect(row.cells.map((c) => c.text)).toEqual(['-', '-', '', '', '', '']);
+    expect(row.cells.map((c) => c.isUnset)).toEqual([true, true, false, false, false, false]);
+  });
+});
