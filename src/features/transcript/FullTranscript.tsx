@@ -1,0 +1,31 @@
+import { Panel } from '../../components/Panel';
+import { useAppStore } from '../../store/store';
+import { selectFrame, selectLesson } from '../../store/selectors';
+import './transcript.css';
+
+/**
+ * The Full transcript panel: the lesson's narration as one paragraph, with the sentence the
+ * current step illustrates highlighted.
+ */
+export function FullTranscript() {
+  const lesson = useAppStore(selectLesson);
+  const current = useAppStore((state) => selectFrame(state).transcript);
+
+  return (
+    <Panel id="full-transcript" title="Full transcript">
+      <p className="transcript__text">
+        {lesson.transcript.map((sentence, i) => (
+          // Sentences are authored text that never reorders, so the position is a stable key.
+          <span key={i}>
+            {i > 0 ? ' ' : null}
+            {i === current ? (
+              <mark className="transcript__current">{sentence}</mark>
+            ) : (
+              <span className="transcript__sentence">{sentence}</span>
+            )}
+          </span>
+        ))}
+      </p>
+    </Panel>
+  );
+}
