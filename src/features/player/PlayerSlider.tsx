@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { selectFrame, selectStepCount, selectTrace } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import { PlayerLegend } from './PlayerLegend';
+import { PlayerTicks } from './PlayerTicks';
+import { legendOf, stepStatus, ticksOf } from './player-view';
+
+/**
+ * A native range input: arrows, Page Up/Down, Home and End work as every user expects, and
+ * its value text repeats the status so a screen reader hears the action while dragging.
+ */
+export function PlayerSlider() {
+  const step = useAppStore((state) => state.step);
+  const stepCount = useAppStore(selectStepCount);
+  const frame = useAppStore(selectFrame);
+  const trace = useAppStore(selectTrace);
+  const goTo = useAppStore((state) => state.goTo);
+  const ticks = useMemo(() => ticksOf(trace.frames), [trace]);
+  const kinds = useMemo(() => legendOf(ticks), [ticks]);
+  return (
+    <div className="player__track">
+      <div className="player__rail">
+        <input
+          className="player__slider"
+          type="range"
+          min={0}
+          max={stepCount}
+          step={1}
+          value={Math.min(step, stepCount)}
+          aria-label="Step"
+          aria-valuetext={stepStatus(frame, stepCount)}
+          onChange={(event) => goTo(Number(event.currentTarget.value))}
+        />
+        <PlayerTicks ticks={ticks} />
+      </div>
+      <PlayerLegend kinds={kinds} />
+    </div>
+  );
+}

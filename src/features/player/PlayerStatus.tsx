@@ -1,0 +1,23 @@
+import { Badge } from '../../components/Badge';
+import { selectFrame, selectStepCount } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import { STEP_KIND_STYLE, stepKindOf } from './player-view';
+
+/**
+ * `Step N of M: action` in a polite live region, kept short so it is read whole at every
+ * change; the event badge sits outside it so the announcement stays the same sentence.
+ */
+export function PlayerStatus() {
+  const frame = useAppStore(selectFrame);
+  const stepCount = useAppStore(selectStepCount);
+  const { tone, word } = STEP_KIND_STYLE[stepKindOf(frame)];
+  return (
+    <div className="player__status-row">
+      <p className="player__status" role="status" aria-live="polite" aria-atomic="true">
+        Step <span className="player__step-number">{frame.index}</span> of {stepCount}:{' '}
+        <span className="player__action">{frame.action}</span>
+      </p>
+      {frame.index > 0 ? <Badge tone={tone}>{word}</Badge> : null}
+    </div>
+  );
+}
