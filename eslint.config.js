@@ -28,8 +28,9 @@ export default tseslint.config(
   },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
+    // Node scripts; code they pass to page.evaluate() runs in the browser.
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'test/e2e/**', 'test/bench/**'],
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   layer(
     ['src/engine/**'],

@@ -18,7 +18,8 @@ function firstViewJs() {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = new Set();
   for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) files.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) files.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g))
+    files.add(m[1]);
   let raw = 0;
   let gz = 0;
   for (const file of files) {
@@ -67,10 +68,23 @@ async function stepLatency() {
   } catch {
     return null;
   }
-  const server = await preview({ root, logLevel: 'silent', preview: { port: 4179, strictPort: true } });
+  const server = await preview({
+    root,
+    logLevel: 'silent',
+    preview: { port: 4179, strictPort: true },
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -78,10 +92,18 @@ async function stepLatency() {
     await page.getByRole('heading', { level: 1 }).waitFor();
     const samples = await page.evaluate(async () => {
       const out = [];
-      const press = (key) => document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      const press = (key) =>
+        document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
       for (let round = 0; round < 10; round += 1) {
-        for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'Home']) {
+        for (const key of [
+          'ArrowRight',
+          'ArrowRight',
+          'ArrowRight',
+          'ArrowRight',
+          'ArrowRight',
+          'Home',
+        ]) {
           await frame();
           const t0 = performance.now();
           press(key);
@@ -92,7 +114,11 @@ async function stepLatency() {
       return out;
     });
     samples.sort((a, b) => a - b);
-    return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.floor(samples.length * 0.95)], n: samples.length };
+    return {
+      median: samples[Math.floor(samples.length / 2)],
+      p95: samples[Math.floor(samples.length * 0.95)],
+      n: samples.length,
+    };
   } finally {
     await browser.close();
     await new Promise((r) => server.httpServer.close(r));
@@ -101,12 +127,18 @@ async function stepLatency() {
 
 const size = firstViewJs();
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(`first-view JS: ${kb(size.gz)} KB gzipped (${kb(size.raw)} KB raw) in ${size.files.length} file(s); budget ${BUDGET_KB} KB`);
+console.log(
+  `first-view JS: ${kb(size.gz)} KB gzipped (${kb(size.raw)} KB raw) in ${size.files.length} file(s); budget ${BUDGET_KB} KB`,
+);
 const engine = await engineBench();
-console.log(`engine: 10,000-operation seeded trace in ${engine.median.toFixed(0)} ms (median of 5; min ${engine.min.toFixed(0)}, max ${engine.max.toFixed(0)})`);
+console.log(
+  `engine: 10,000-operation seeded trace in ${engine.median.toFixed(0)} ms (median of 5; min ${engine.min.toFixed(0)}, max ${engine.max.toFixed(0)})`,
+);
 const latency = await stepLatency();
 if (latency) {
-  console.log(`step change → next frame in Chromium: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms (${latency.n} steps)`);
+  console.log(
+    `step change → next frame in Chromium: median ${latency.median.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms (${latency.n} steps)`,
+  );
 }
 if (size.gz / 1024 > BUDGET_KB) {
   console.error(`over budget: first-view JS ${kb(size.gz)} KB > ${BUDGET_KB} KB`);

@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useAutoplay } from '../features/player/use-autoplay';
+import { selectLesson } from '../store/selectors';
+import { useAppStore } from '../store/store';
+import { Header } from './Header';
+import { HelpDialog } from './HelpDialog';
+import { LessonView } from './LessonView';
+import { Notices } from './Notices';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { useTheme } from './use-theme';
+import { useUrlSync } from './use-url-sync';
+import './layout.css';
+
+/** The app shell: side effects (URL, keys, theme, autoplay) once each, then the current view. */
+export function App() {
+  useUrlSync();
+  useKeyboardShortcuts();
+  useTheme();
+  useAutoplay();
+  const lesson = useAppStore(selectLesson);
+  const view = useAppStore((s) => s.view);
+  const isEmbedded = useAppStore((s) => s.isEmbedded);
+  const isPresenting = useAppStore((s) => s.isPresenting);
+  const title = view === 'lesson' ? lesson.title : 'Lessons';
+  useEffect(() => {
+    document.title = `${title} · Django Cache Lab`;
+  }, [title]);
+  return (
+    <div
+      className={`app${isPresenting ? ' app--presenting' : ''}${isEmbedded ? ' app--embedded' : ''}`}
+    >
+      <a className="skip-link" href="#main">
+        Skip to the lesson
+      </a>
+      {isEmbedded ? null : <Header />}
+      <main id="main" className="layout" tabIndex={-1}>
+        <Notices />
+        <div className="layout__title">
+          <h1>{title}</h1>
+          {view === 'lesson' ? (
+            <p className="layout__summary">
+              <span className="layout__tag">{lesson.group}</span>
+              <span className="layout__tag">{lesson.difficulty}</span>
+              {lesson.summary}
+            </p>
+          ) : null}
+        </div>
+        <LessonView />
+      </main>
+      <HelpDialog />
+    </div>
+  );
+}

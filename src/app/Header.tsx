@@ -1,0 +1,84 @@
+import { lessons } from '../lessons';
+import { useAppStore } from '../store/store';
+import { THEMES, type Theme } from '../store/preferences-slice';
+
+const THEME_LABEL: Record<Theme, string> = {
+  system: 'System',
+  light: 'Light',
+  dark: 'Dark',
+  contrast: 'High contrast',
+};
+
+/** Brand, lesson picker, presenter mode, theme and help. Hidden in embed mode. */
+export function Header() {
+  const lessonId = useAppStore((s) => s.lessonId);
+  const view = useAppStore((s) => s.view);
+  const theme = useAppStore((s) => s.theme);
+  const isPresenting = useAppStore((s) => s.isPresenting);
+  const openLesson = useAppStore((s) => s.openLesson);
+  const setView = useAppStore((s) => s.setView);
+  const setTheme = useAppStore((s) => s.setTheme);
+  const togglePresenting = useAppStore((s) => s.togglePresenting);
+  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+  const groups = ['Strategies', 'Failure modes'] as const;
+  return (
+    <header className="app-header">
+      <a className="app-header__brand" href="./" aria-label="Django Cache Lab, home">
+        <span className="app-header__logo" aria-hidden="true">
+          ◧
+        </span>
+        Django Cache Lab
+      </a>
+      <nav className="app-header__nav" aria-label="Views">
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={view === 'lessons'}
+          onClick={() => setView(view === 'lessons' ? 'lesson' : 'lessons')}
+        >
+          All lessons
+        </button>
+      </nav>
+      <div className="app-header__tools">
+        <label className="app-header__field">
+          <span>Lesson</span>
+          <select value={lessonId} onChange={(e) => openLesson(e.target.value)}>
+            {groups.map((group) => (
+              <optgroup key={group} label={group}>
+                {lessons
+                  .filter((l) => l.group === group)
+                  .map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {l.title}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="app-header__field">
+          <span>Theme</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            {THEMES.map((t) => (
+              <option key={t} value={t}>
+                {THEME_LABEL[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--small" onClick={togglePresenting}>
+          {isPresenting ? 'Exit presenter mode' : 'Presenter mode'}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="?"
+          onClick={() => setHelpOpen(true)}
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../store/store';
+import { SHORTCUTS } from './keyboard';
+
+/** The `?` overlay: a modal dialog listing every shortcut. */
+export function HelpDialog() {
+  const isOpen = useAppStore((s) => s.isHelpOpen);
+  const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    } else if (!isOpen && dialog.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
+  }, [isOpen]);
+  return (
+    <dialog
+      ref={ref}
+      className="help-dialog"
+      aria-labelledby="help-title"
+      onClose={() => setHelpOpen(false)}
+      onCancel={() => setHelpOpen(false)}
+    >
+      <h2 id="help-title">Keyboard shortcuts</h2>
+      <table className="help-dialog__table">
+        <caption className="visually-hidden">Shortcut keys and what they do</caption>
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 ? ' or ' : null}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="help-dialog__note">
+        Keys work anywhere except where the focused control uses them itself (the step slider,
+        menus, radio buttons, and Space on buttons).
+      </p>
+      <button type="button" className="button button--primary" onClick={() => setHelpOpen(false)}>
+        Close
+      </button>
+    </dialog>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../store/store';
+import { commandFor } from './keyboard';
+
+/** One document-level key handler for the player, presenter mode and the help overlay. */
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const command = commandFor(event);
+      if (!command) return;
+      const s = useAppStore.getState();
+      if (command === 'escape') {
+        if (s.isHelpOpen) return; // the dialog closes itself on Esc
+        if (s.isPresenting) s.setPresenting(false);
+        return;
+      }
+      if (s.isHelpOpen) return;
+      // Player keys only mean something on a lesson view.
+      if (s.view !== 'lesson' && command !== 'help' && command !== 'togglePresenting') return;
+      event.preventDefault();
+      switch (command) {
+        case 'next':
+          s.next();
+          break;
+        case 'previous':
+          s.previous();
+          break;
+        case 'first':
+          s.first();
+          break;
+        case 'last':
+          s.last();
+          break;
+        case 'togglePlay':
+          s.togglePlay();
+          break;
+        case 'togglePresenting':
+          s.togglePresenting();
+          break;
+        case 'help':
+          s.setHelpOpen(true);
+          break;
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

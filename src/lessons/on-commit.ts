@@ -1,0 +1,326 @@
+import type { Lesson, LessonStep, Op } from '../engine';
+
+/** The cache-aside read of profile 42, as `get_profile(42)` runs it. */
+const readProfile: Op = {
+  op: 'request',
+  key: 'user_profile_42',
+  model: 'Profile',
+  pk: 42,
+  field: 'data',
+  as: 'data',
+};
+
+const source = [
+  'from django.core.cache import cache',
+  'from django.db import transaction',
+  'from profiles.models import Profile',
+  '',
+  'def get_profile(user_id):',
+  "    key = f'user_profile_{user_id}'",
+  '    data = cache.get(key)',
+  '    if data is None:',
+  '        data = Profile.objects.get(pk=user_id).data',
+  '        cache.set(key, data)',
+  '    return data',
+  '',
+  'def update_profile(user_id, new_data):',
+  '    with transaction.atomic():  # COMMIT when the block ends',
+  '        profile = Profile.objects.get(pk=user_id)',
+  '        profile.data = new_data',
+  '        profile.save()',
+  "        cache.delete(f'user_profile_{user_id}')  # runs before COMMIT",
+];
+
+/** Steps 1, 2 and 4 read and write the same way with or without the remedy. */
+const firstRead: LessonStep = {
+  action: 'Reader caches the profile',
+  cacheKey: 'user_profile_42',
+  result: "Cache miss: 'old_data' read from DB and cached",
+  narration: "A first request misses and caches 'old_data'. Cache and database agree.",
+  ops: [readProfile],
+  lines: [6, 7, 8, 9, 10],
+  stage: 0,
+  actor: 'reader',
+  transcript: 1,
+};
+
+const saveInTransaction: LessonStep = {
+  action: 'Writer saves inside transaction.atomic()',
+  cacheKey: '-',
+  result: "Row saved but not committed: others still read 'old_data'",
+  narration:
+    "The writer enters transaction.atomic() and saves 'new_data'. Until the block commits, only the writer's own connection sees the new value.",
+  ops: [
+    { op: 'atomic.begin' },
+    { op: 'db.get', model: 'Profile', pk: 42, field: 'data' },
+    { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
+  ],
+  lines: [14, 15, 16, 17],
+  stage: 1,
+  actor: 'writer',
+  transcript: 2,
+};
+
+/**
+ * Invalidate after commit: deleting a key inside `transaction.atomic()` lets another request
+ * re-cache the old committed row before the commit; `transaction.on_commit` moves the delete
+ * to after the commit.
+ */
+export const onCommit: Lesson = {
+  id: 'on-commit',
+  title: 'Invalidate after commit with transaction.on_commit',
+  summary:
+    'Deleting the key inside transaction.atomic() lets a concurrent reader re-cache the old row; transaction.on_commit deletes it after the commit.',
+  group: 'Failure modes',
+  difficulty: 'Advanced',
+  flow: [
+    'Read and cache',
+    'Write inside atomic()',
+    'Delete the key',
+    'Concurrent reader refills the cache',
+    'COMMIT',
+    'Next read',
+  ],
+  flowCaption:
+    'Inside transaction.atomic() a write is invisible to other requests until COMMIT. A delete that runs before the commit opens a window in which a reader caches the old row again.',
+  code: {
+    language: 'python',
+    caption:
+      'update_profile() deletes the key inside the atomic block, before the transaction commits. Another request running get_profile() at that moment still reads the old committed row.',
+    source: source.join('\n'),
+  },
+  setup: {
+    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
+    bindings: [{ key: 'user_profile_{pk}', model: 'Profile', pk: 42, field: 'data' }],
+  },
+  steps: [
+    firstRead,
+    saveInTransaction,
+    {
+      action: 'Writer deletes the key before commit',
+      cacheKey: 'user_profile_42',
+      result: 'Cache entry deleted; the transaction is still open',
+      narration:
+        "The delete runs at once, inside the open transaction. The cache is empty, but the database still says 'old_data' to everyone but the writer.",
+      ops: [{ op: 'cache.delete', key: 'user_profile_42' }],
+      lines: [18],
+      stage: 2,
+      actor: 'writer',
+      skippable: true,
+      transcript: 3,
+    },
+    {
+      action: 'Another request re-caches the old row',
+      cacheKey: 'user_profile_42',
+      result: "Cache miss: committed 'old_data' read and cached again",
+      narration:
+        "Another request misses, reads the committed row, which is still 'old_data', and caches it. The writer's delete has already happened and will not run again.",
+      ops: [readProfile],
+      lines: [6, 7, 8, 9, 10],
+      stage: 3,
+      actor: 'reader',
+      transcript: 4,
+    },
+    {
+      action: "Writer's transaction commits",
+      cacheKey: '-',
+      result: "DB now has 'new_data'; cache still has 'old_data'",
+      narration:
+        "The atomic block ends and commits 'new_data'. The entry cached in step 4 is now stale, and nothing is left to delete it.",
+      ops: [{ op: 'atomic.commit' }],
+      lines: [14],
+      stage: 4,
+      actor: 'writer',
+      transcript: 5,
+    },
+    {
+      action: 'Next request reads the profile',
+      cacheKey: 'user_profile_42',
+      result: "User sees stale data: 'old_data' instead of 'new_data'",
+      narration:
+        "A cache hit on 'old_data' although the database says 'new_data'. It stays stale until the default 300-second timeout ends.",
+      ops: [readProfile],
+      lines: [6, 7, 8, 11],
+      stage: 5,
+      actor: 'reader',
+      transcript: 5,
+    },
+  ],
+  columns: [
+    { id: 'step', header: 'Step' },
+    { id: 'actor', header: 'Actor' },
+    { id: 'action', header: 'Action' },
+    { id: 'cacheKey', header: 'Cache Key' },
+    { id: 'cacheBefore', header: 'Cache State Before' },
+    { id: 'cacheAfter', header: 'Cache State After' },
+    { id: 'result', header: 'Result' },
+  ],
+  tableNote:
+    'A delete inside an open transaction runs too early: a reader can re-cache the old committed row before COMMIT.',
+  tracked: [
+    { name: 'cache', source: 'cache' },
+    { name: 'data', source: 'var', var: 'data' },
+    { name: 'db_data', source: 'db', model: 'Profile', pk: 42, field: 'data' },
+  ],
+  keyMoments: [
+    {
+      question:
+        "Why does the request in step 4 read 'old_data' when the writer already saved 'new_data'?",
+      answer:
+        "The writer's save is inside transaction.atomic() and not committed yet. Other connections see only committed rows (READ COMMITTED, PostgreSQL's default), so the reader gets 'old_data' and caches it again.",
+      step: 4,
+    },
+    {
+      question: 'Why is the cache stale after the commit in step 5?',
+      answer:
+        "The only delete ran in step 3, before the commit. The entry cached in step 4 came after it, so when 'new_data' commits nothing removes 'old_data'.",
+      step: 5,
+    },
+    {
+      question: 'Would a post_save receiver that deletes the key avoid this?',
+      answer:
+        'No. post_save is sent during save(), inside the transaction and before the commit, so it has the same window. Wrap the delete in transaction.on_commit, in a receiver or in the view.',
+      step: 3,
+    },
+  ],
+  quiz: [
+    {
+      question: 'What does the database query in step 4 return to the other request?',
+      options: ["'old_data'", "'new_data'", 'None', 'Nothing: it waits until the writer commits'],
+      answer: 0,
+      hint: "Look at the Database panel in step 4: 'new_data' is marked uncommitted.",
+      step: 4,
+      explanation:
+        "The writer has not committed, so every other connection still reads the committed 'old_data'.",
+      feedback: [
+        '',
+        "'new_data' is visible only to the writer's own connection until COMMIT.",
+        'The row exists; it simply still holds the committed value.',
+        'A plain SELECT does not wait for another transaction: it reads the last committed value.',
+      ],
+    },
+    {
+      question: 'What is the cache state after step 5, the commit?',
+      options: ['{}', "{'user_profile_42': 'new_data'}", 'None', "{'user_profile_42': 'old_data'}"],
+      answer: 3,
+      hint: "Check 'Cache State After' for steps 4 and 5.",
+      step: 5,
+      explanation:
+        "Step 4 cached 'old_data' after the delete, and committing does not touch the cache.",
+      feedback: [
+        'The cache was empty after step 3, but step 4 refilled it with the old row.',
+        "Nothing reads the database after the commit, so 'new_data' is never cached here.",
+        'None is what cache.get returns for a missing key, not the state of the cache.',
+        '',
+      ],
+    },
+    {
+      question: 'With transaction.on_commit (the remedy), when does the delete run?',
+      options: [
+        'As soon as on_commit() is called',
+        'Right after the outermost atomic block commits',
+        'On the next request that reads the key',
+        'Never, because on_commit() is called inside atomic()',
+      ],
+      answer: 1,
+      hint: 'Switch on the remedy and watch when the cache empties.',
+      step: 5,
+      explanation:
+        "transaction.on_commit queues the callback and runs it after the outermost atomic block commits, so the delete lands after 'new_data' is visible.",
+      feedback: [
+        'That is what happens outside a transaction; inside atomic() the callback waits for the commit.',
+        '',
+        'on_commit has nothing to do with reads; it runs when the transaction commits.',
+        'Inside atomic() is exactly where on_commit is meant to be used; it is dropped only on rollback.',
+      ],
+    },
+  ],
+  snapshot: {
+    title: 'Invalidate after commit:',
+    lines: [
+      'A cache.delete inside transaction.atomic() runs before COMMIT; other requests still read the old committed row.',
+      'A reader that misses in that window caches the old row again, and it stays stale until the timeout.',
+      "Django docs, 'Database transactions': transaction.on_commit(func) runs func after the outermost atomic block commits, and discards it on rollback.",
+      'Django docs: outside a transaction, on_commit runs the callback immediately.',
+      'Signals are no help here: post_save is sent inside the transaction, before the commit.',
+    ],
+  },
+  transcript: [
+    'Most writes in Django run inside transaction.atomic(), and other requests see them only after COMMIT.',
+    "First, a request misses the cache and caches the committed 'old_data'.",
+    "A writer opens a transaction and saves 'new_data', which only its own connection can see.",
+    'Still inside the transaction, the writer deletes the cache key.',
+    "In that window another request misses, reads the committed 'old_data' and caches it again.",
+    "When the writer commits, the database holds 'new_data' while the cache keeps 'old_data', and every later read is stale.",
+    'transaction.on_commit(lambda: cache.delete(key)) queues the delete until the commit, so the next reader caches fresh data.',
+    'If the transaction rolls back, the callback is dropped, and the cached value, which still matches the database, stays.',
+  ],
+  remedy: {
+    label: 'Use transaction.on_commit',
+    description:
+      'update_profile() registers the delete with transaction.on_commit, so it runs right after the commit. The reader in step 4 still gets the old, committed value, but the delete then removes it and the last read is fresh.',
+    patch: {
+      code: {
+        language: 'python',
+        caption:
+          'transaction.on_commit queues the delete; Django runs it after the outermost atomic block commits, and drops it if the transaction rolls back.',
+        source: [
+          ...source.slice(0, 17),
+          "        transaction.on_commit(lambda: cache.delete(f'user_profile_{user_id}'))",
+        ].join('\n'),
+      },
+      steps: [
+        firstRead,
+        saveInTransaction,
+        {
+          action: 'Writer queues the delete with on_commit',
+          cacheKey: 'user_profile_42',
+          result: 'Delete queued until COMMIT; cache unchanged',
+          narration:
+            'transaction.on_commit stores the callback on the open transaction. Nothing is deleted yet.',
+          ops: [{ op: 'onCommit', ops: [{ op: 'cache.delete', key: 'user_profile_42' }] }],
+          lines: [18],
+          stage: 2,
+          actor: 'writer',
+          transcript: 6,
+        },
+        {
+          action: 'Another request reads the profile',
+          cacheKey: 'user_profile_42',
+          result: "Cache hit: 'old_data', still the committed value",
+          narration:
+            "The other request hits 'old_data'. That is still what the database has committed, so it is not stale yet.",
+          ops: [readProfile],
+          lines: [6, 7, 8, 11],
+          stage: 3,
+          actor: 'reader',
+          transcript: 4,
+        },
+        {
+          action: 'Writer commits; on_commit deletes the key',
+          cacheKey: 'user_profile_42',
+          result: "Committed 'new_data'; the on_commit callback deleted the key",
+          narration:
+            "The block ends, 'new_data' commits, and only then does Django run the queued callback: the key is deleted after the new row is visible.",
+          ops: [{ op: 'atomic.commit' }],
+          lines: [14, 18],
+          stage: 4,
+          actor: 'writer',
+          transcript: 6,
+        },
+        {
+          action: 'Next request fetches fresh data',
+          cacheKey: 'user_profile_42',
+          result: "Cache miss: 'new_data' read from DB and cached",
+          narration:
+            "The next read misses and caches the committed 'new_data'. No request can slip the old row back in, because it is no longer committed.",
+          ops: [readProfile],
+          lines: [6, 7, 8, 9, 10],
+          stage: 5,
+          actor: 'reader',
+          transcript: 6,
+        },
+      ],
+    },
+  },
+};

@@ -1,0 +1,352 @@
+import type { Lesson, Op } from '../engine';
+
+/** The cache-aside read of profile 42, as `get_profile(42)` runs it. */
+const readProfile: Op = {
+  op: 'request',
+  key: 'user_profile_42',
+  model: 'Profile',
+  pk: 42,
+  field: 'data',
+  as: 'data',
+};
+
+/** `Profile.objects.filter(pk=42).update(data='bulk_data')`: one SQL UPDATE, no signal. */
+const bulkUpdate: Op = {
+  op: 'db.update',
+  model: 'Profile',
+  pk: 42,
+  fields: { data: { literal: 'bulk_data' } },
+};
+
+const source = [
+  'from django.core.cache import cache',
+  'from django.db import models',
+  'from django.db.models.signals import post_delete, post_save',
+  'from django.dispatch import receiver',
+  '',
+  'class Profile(models.Model):',
+  '    data = models.TextField()',
+  '',
+  '@receiver(post_save, sender=Profile)',
+  '@receiver(post_delete, sender=Profile)',
+  'def invalidate_profile(sender, instance, **kwargs):',
+  "    cache.delete(f'user_profile_{instance.pk}')",
+  '',
+  'def get_profile(user_id):',
+  "    key = f'user_profile_{user_id}'",
+  '    data = cache.get(key)',
+  '    if data is None:',
+  '        data = Profile.objects.get(pk=user_id).data',
+  '        cache.set(key, data)',
+  '    return data',
+  '',
+  'def update_profile(user_id, new_data):',
+  '    profile = Profile.objects.get(pk=user_id)',
+  '    profile.data = new_data',
+  '    profile.save()  # sends post_save',
+  '',
+  'def bulk_update_profile(user_id, new_data):',
+  '    Profile.objects.filter(pk=user_id).update(data=new_data)  # no signal',
+];
+
+/**
+ * Signal-driven invalidation: a `post_save` / `post_delete` receiver deletes the profile's key
+ * whenever `save()` or `delete()` runs, and `QuerySet.update()` slips past it because it sends
+ * no signal. The remedy deletes the key explicitly after `update()`.
+ */
+export const signalInvalidation: Lesson = {
+  id: 'signal-invalidation',
+  title: 'Invalidate with post_save and post_delete receivers',
+  summary:
+    'A signal receiver deletes the key on every save() and delete(); QuerySet.update() sends no signal and leaves the cache stale.',
+  group: 'Strategies',
+  difficulty: 'Intermediate',
+  flow: [
+    'Read and cache',
+    'instance.save() or delete()',
+    'Django sends post_save / post_delete',
+    'Receiver deletes the key',
+    'Next read refetches',
+    'QuerySet.update(): no signal, stale cache',
+  ],
+  flowCaption:
+    'Every save() or delete() of a Profile sends a signal; the receiver deletes the cached key, so the next read refetches. Writes that bypass save(), such as QuerySet.update(), send no signal and the cache goes stale.',
+  code: {
+    language: 'python',
+    caption:
+      'The receiver is connected to Profile for post_save and post_delete, so any view that saves or deletes a profile invalidates its cache entry. (In a project, receivers usually live in signals.py and are imported in AppConfig.ready().)',
+    source: source.join('\n'),
+  },
+  setup: {
+    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
+    receivers: [
+      {
+        signal: 'post_save',
+        model: 'Profile',
+        ops: [{ op: 'cache.delete', key: 'user_profile_{pk}' }],
+        lines: [9, 11, 12],
+      },
+      {
+        signal: 'post_delete',
+        model: 'Profile',
+        ops: [{ op: 'cache.delete', key: 'user_profile_{pk}' }],
+        lines: [10, 11, 12],
+      },
+    ],
+    bindings: [{ key: 'user_profile_{pk}', model: 'Profile', pk: 42, field: 'data' }],
+  },
+  steps: [
+    {
+      action: 'First request caches the profile',
+      cacheKey: 'user_profile_42',
+      result: "Cache miss: 'old_data' read from DB and cached",
+      narration:
+        "get_profile(42) misses, reads the row and caches 'old_data'. Cache and database agree.",
+      ops: [readProfile],
+      lines: [15, 16, 17, 18, 19],
+      stage: 0,
+      transcript: 1,
+    },
+    {
+      action: 'Profile saved with save()',
+      cacheKey: 'user_profile_42',
+      result: 'post_save receiver deleted the cache entry',
+      narration:
+        'update_profile() never mentions the cache, yet the entry disappears: profile.save() sends post_save, and invalidate_profile runs inside the save() call and deletes the key.',
+      ops: [
+        { op: 'db.get', model: 'Profile', pk: 42, field: 'data' },
+        { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
+      ],
+      lines: [23, 24, 25],
+      stage: 3,
+      transcript: 2,
+    },
+    {
+      action: 'Next request fetches fresh data',
+      cacheKey: 'user_profile_42',
+      result: "Cache miss: 'new_data' read from DB and cached",
+      narration:
+        "Because the receiver deleted the key, the next read misses and caches 'new_data'. The signal kept the cache in step with the database.",
+      ops: [readProfile],
+      lines: [15, 16, 17, 18, 19],
+      stage: 4,
+      transcript: 3,
+    },
+    {
+      action: 'Bulk fix with QuerySet.update()',
+      cacheKey: '-',
+      result: "No signal sent: cache still has 'new_data'",
+      narration:
+        "QuerySet.update() runs one SQL UPDATE without calling save(), so Django sends no post_save and the receiver never runs. The database now says 'bulk_data'; the cache still says 'new_data'.",
+      ops: [bulkUpdate],
+      lines: [28],
+      stage: 5,
+      transcript: 4,
+    },
+    {
+      action: 'Next request reads the profile',
+      cacheKey: 'user_profile_42',
+      result: "User sees stale data: 'new_data' instead of 'bulk_data'",
+      narration:
+        "The read is a cache hit on 'new_data', which no longer matches the database. It stays stale until something deletes the key or the default 300-second timeout ends.",
+      ops: [readProfile],
+      lines: [15, 16, 17, 20],
+      stage: 5,
+      transcript: 6,
+    },
+  ],
+  columns: [
+    { id: 'step', header: 'Step' },
+    { id: 'action', header: 'Action' },
+    { id: 'cacheKey', header: 'Cache Key' },
+    { id: 'cacheBefore', header: 'Cache State Before' },
+    { id: 'cacheAfter', header: 'Cache State After' },
+    { id: 'result', header: 'Result' },
+  ],
+  tableNote:
+    'Signals invalidate on save() and delete() only; QuerySet.update() bypasses them and leaves the cache stale.',
+  tracked: [
+    { name: 'cache', source: 'cache' },
+    { name: 'data', source: 'var', var: 'data' },
+    { name: 'db_data', source: 'db', model: 'Profile', pk: 42, field: 'data' },
+  ],
+  keyMoments: [
+    {
+      question:
+        'Why is the cache empty after step 2 when update_profile() never calls cache.delete?',
+      answer:
+        "profile.save() sends post_save synchronously, and invalidate_profile (lines 9-12) runs inside that save() call and deletes 'user_profile_42'. The invalidation lives with the model, not with each view.",
+      step: 2,
+    },
+    {
+      question: "Why does the cache still hold 'new_data' after the update() in step 4?",
+      answer:
+        'QuerySet.update() is a single SQL UPDATE: it never calls save(), so neither pre_save nor post_save is sent and the receiver does not run. bulk_update(), bulk_create() and raw SQL have the same gap.',
+      step: 4,
+    },
+    {
+      question: 'How can the update() path stay correct?',
+      answer:
+        "Delete the key yourself right after update() (the remedy), or load the instance and call save() so the receiver runs. Without that, step 5 serves stale 'new_data' until the timeout.",
+      step: 5,
+    },
+  ],
+  quiz: [
+    {
+      question: 'Which code deletes the cache entry in step 2?',
+      options: [
+        'update_profile() calls cache.delete()',
+        'Django clears every cached key of a model on save()',
+        'The invalidate_profile receiver, run by post_save',
+        'The entry expired after the default 300-second timeout',
+      ],
+      answer: 2,
+      hint: 'Look at which code lines light up in step 2 besides lines 23-25.',
+      step: 2,
+      explanation:
+        'profile.save() sends post_save; the receiver connected with @receiver(post_save, sender=Profile) runs and calls cache.delete.',
+      feedback: [
+        'update_profile() (lines 22-25) has no cache call at all; the delete comes from elsewhere.',
+        'Django never touches the cache on save(); only your receiver does.',
+        '',
+        'No time passes in this lesson; the entry is removed by an explicit delete.',
+      ],
+    },
+    {
+      question: 'What is the cache state after step 4?',
+      options: [
+        '{}',
+        "{'user_profile_42': 'new_data'}",
+        "{'user_profile_42': 'bulk_data'}",
+        'None',
+      ],
+      answer: 1,
+      hint: "Check the 'Cache State After' column for step 4 and whether a signal was sent.",
+      step: 4,
+      explanation:
+        "QuerySet.update() sends no post_save, so the receiver does not run and 'new_data' stays cached.",
+      feedback: [
+        'The key would be deleted only if the receiver ran, and update() sends no signal.',
+        '',
+        'Nothing writes the cache in step 4; update() changes only the database row.',
+        'None is what cache.get returns for a missing key, not the state of the cache.',
+      ],
+    },
+    {
+      question: "Which change makes the read in step 5 return 'bulk_data'?",
+      options: [
+        "Call cache.delete(f'user_profile_{user_id}') right after update()",
+        'Connect invalidate_profile to pre_save as well',
+        'Wrap the update() call in transaction.atomic()',
+        'Pass timeout=None to cache.set in get_profile()',
+      ],
+      answer: 0,
+      hint: 'Switch on the remedy and compare step 5.',
+      step: 5,
+      explanation:
+        "update() sends no signal, so the delete must be explicit. Then step 5 misses and caches 'bulk_data'.",
+      feedback: [
+        '',
+        'update() sends neither pre_save nor post_save, so another receiver still never runs.',
+        'A transaction changes when the row commits, not whether a signal is sent.',
+        'timeout=None makes the stale entry live forever: worse, not better.',
+      ],
+    },
+  ],
+  snapshot: {
+    title: 'Invalidation with model signals:',
+    lines: [
+      "@receiver(post_save, sender=Profile) and @receiver(post_delete, sender=Profile) → cache.delete(f'user_profile_{instance.pk}').",
+      'Receivers run synchronously inside save() and delete(), in the same request.',
+      'Django docs, QuerySet.update(): it does not call save() and does not emit pre_save or post_save signals; bulk_update() and raw SQL neither.',
+      'After update(), delete the key yourself, or load the instance and save() it.',
+      "post_save is sent before the transaction commits: see the 'Invalidate after commit' lesson.",
+    ],
+  },
+  transcript: [
+    'A signal receiver ties cache invalidation to the model instead of to every view that writes it.',
+    "The first request misses the cache, reads 'old_data' from the database and caches it under 'user_profile_42'.",
+    'When update_profile() calls profile.save(), Django sends post_save, and the invalidate_profile receiver deletes the key.',
+    "The next request misses, reads 'new_data' and caches it, so cache and database agree again.",
+    'A bulk fix then calls Profile.objects.filter(pk=42).update(), which writes the row with one SQL UPDATE and sends no signal.',
+    "The receiver never runs, so the cache keeps 'new_data' while the database holds 'bulk_data'.",
+    'The next request is a cache hit on stale data, and it stays stale until the key is deleted or the default 300-second timeout ends.',
+    'The fix is to delete the key after every update(), bulk_update() or raw SQL write, or to use save() so the signal fires.',
+  ],
+  remedy: {
+    label: 'Invalidate after update() too',
+    description:
+      "bulk_update_profile() deletes the key itself right after QuerySet.update(), because no signal will. The last read then misses and caches 'bulk_data'.",
+    patch: {
+      code: {
+        language: 'python',
+        caption:
+          'Signals cover save() and delete(); the update() path deletes the key explicitly, since QuerySet.update() sends no signal.',
+        source: [
+          ...source.slice(0, 27),
+          '    Profile.objects.filter(pk=user_id).update(data=new_data)  # no signal',
+          "    cache.delete(f'user_profile_{user_id}')",
+        ].join('\n'),
+      },
+      steps: [
+        {
+          action: 'First request caches the profile',
+          cacheKey: 'user_profile_42',
+          result: "Cache miss: 'old_data' read from DB and cached",
+          narration:
+            "get_profile(42) misses, reads the row and caches 'old_data'. Cache and database agree.",
+          ops: [readProfile],
+          lines: [15, 16, 17, 18, 19],
+          stage: 0,
+          transcript: 1,
+        },
+        {
+          action: 'Profile saved with save()',
+          cacheKey: 'user_profile_42',
+          result: 'post_save receiver deleted the cache entry',
+          narration:
+            'profile.save() sends post_save, and invalidate_profile deletes the key, exactly as before.',
+          ops: [
+            { op: 'db.get', model: 'Profile', pk: 42, field: 'data' },
+            { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
+          ],
+          lines: [23, 24, 25],
+          stage: 3,
+          transcript: 2,
+        },
+        {
+          action: 'Next request fetches fresh data',
+          cacheKey: 'user_profile_42',
+          result: "Cache miss: 'new_data' read from DB and cached",
+          narration: "The next read misses and caches 'new_data'.",
+          ops: [readProfile],
+          lines: [15, 16, 17, 18, 19],
+          stage: 4,
+          transcript: 3,
+        },
+        {
+          action: 'Bulk fix with update(), then cache.delete()',
+          cacheKey: 'user_profile_42',
+          result: 'No signal sent, but the explicit delete removed the entry',
+          narration:
+            'update() still sends no signal, so bulk_update_profile() deletes the key itself on the next line.',
+          ops: [bulkUpdate, { op: 'cache.delete', key: 'user_profile_42' }],
+          lines: [28, 29],
+          stage: 3,
+          transcript: 7,
+        },
+        {
+          action: 'Next request reads the profile',
+          cacheKey: 'user_profile_42',
+          result: "Cache miss: 'bulk_data' read from DB and cached",
+          narration:
+            "The read misses and caches 'bulk_data': no stale read, even though no signal was sent.",
+          ops: [readProfile],
+          lines: [15, 16, 17, 18, 19],
+          stage: 4,
+          transcript: 7,
+        },
+      ],
+    },
+  },
+};
