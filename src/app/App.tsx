@@ -21,7 +21,8 @@ export function App() {
   const view = useAppStore((s) => s.view);
   const isEmbedded = useAppStore((s) => s.isEmbedded);
   const isPresenting = useAppStore((s) => s.isPresenting);
-  const title = view === 'lesson' ? lesson.title : 'Lessons';
+  const isReady = useAppStore((s) => s.isReady);
+  const title = !isReady ? 'Django Cache Lab' : view === 'lesson' ? lesson.title : 'Lessons';
   useEffect(() => {
     document.title = `${title} · Django Cache Lab`;
   }, [title]);
@@ -37,7 +38,7 @@ export function App() {
         <Notices />
         <div className="layout__title">
           <h1>{title}</h1>
-          {view === 'lesson' ? (
+          {isReady && view === 'lesson' ? (
             <p className="layout__summary">
               <span className="layout__tag">{lesson.group}</span>
               <span className="layout__tag">{lesson.difficulty}</span>
@@ -45,7 +46,7 @@ export function App() {
             </p>
           ) : null}
         </div>
-        <LessonView />
+        {isReady ? <LessonView /> : <p className="layout__loading">Loading the lesson…</p>}
       </main>
       <HelpDialog />
     </div>

@@ -1,4 +1,4 @@
-import { lessons } from '../lessons';
+import { lessonIndex } from '../lessons';
 import { useAppStore } from '../store/store';
 import { THEMES, type Theme } from '../store/preferences-slice';
 
@@ -45,7 +45,7 @@ export function Header() {
           <select value={lessonId} onChange={(e) => openLesson(e.target.value)}>
             {groups.map((group) => (
               <optgroup key={group} label={group}>
-                {lessons
+                {lessonIndex
                   .filter((l) => l.group === group)
                   .map((l) => (
                     <option key={l.id} value={l.id}>

@@ -1,17 +1,15 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CodePanel } from '../features/code-panel/CodePanel';
 import { ConceptFlow } from '../features/concept-flow/ConceptFlow';
 import { ExecutionTable } from '../features/execution-table/ExecutionTable';
-import { KeyMoments } from '../features/key-moments/KeyMoments';
 import { Player } from '../features/player/Player';
-import { VisualQuiz } from '../features/quiz/VisualQuiz';
-import { ConceptSnapshot } from '../features/snapshot/ConceptSnapshot';
 import { CachePanel } from '../features/state-panels/CachePanel';
 import { DatabasePanel } from '../features/state-panels/DatabasePanel';
-import { FullTranscript } from '../features/transcript/FullTranscript';
 import { VariableTracker } from '../features/variable-tracker/VariableTracker';
 import { WhatIf } from '../features/what-if/WhatIf';
+
+const LearnPanels = lazy(() => import('./LearnPanels'));
 
 /** Each panel fails on its own: one broken panel never blanks the page. */
 function Guard({ label, children }: { label: string; children: ReactNode }) {
@@ -65,18 +63,9 @@ export function LessonView() {
         </div>
       </div>
       <div className="layout__learn">
-        <Guard label="Key moments">
-          <KeyMoments />
-        </Guard>
-        <Guard label="The visual quiz">
-          <VisualQuiz />
-        </Guard>
-        <Guard label="The concept snapshot">
-          <ConceptSnapshot />
-        </Guard>
-        <Guard label="The full transcript">
-          <FullTranscript />
-        </Guard>
+        <Suspense fallback={<p className="layout__loading">Loading key moments and quiz…</p>}>
+          <LearnPanels />
+        </Suspense>
       </div>
     </>
   );

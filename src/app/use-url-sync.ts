@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isLessonId, findLesson, loadAllLessons } from '../lessons';
 import { useAppStore } from '../store/store';
 import { formatUrlState, parseUrlState } from '../store/url-state';
 
@@ -9,9 +10,18 @@ import { formatUrlState, parseUrlState } from '../store/url-state';
  */
 export function useUrlSync(): void {
   useEffect(() => {
-    useAppStore.getState().applyUrl(parseUrlState(window.location.search));
     let last = '';
+    let isApplied = false;
+    let isCancelled = false;
+    const apply = (): void => {
+      if (isCancelled) return;
+      useAppStore.getState().applyUrl(parseUrlState(window.location.search));
+      isApplied = true;
+      write();
+    };
     const write = (): void => {
+      // Until the URL has been read, the store holds defaults that must not overwrite it.
+      if (!isApplied) return;
       const s = useAppStore.getState();
       const query = formatUrlState({
         view: s.view,
@@ -27,7 +37,19 @@ export function useUrlSync(): void {
       const url = `${window.location.pathname}${query}${window.location.hash}`;
       window.history.replaceState(null, '', url);
     };
-    write();
-    return useAppStore.subscribe(write);
+    const unsubscribe = useAppStore.subscribe(write);
+    const wanted = new URLSearchParams(window.location.search).get('lesson');
+    if (wanted && isLessonId(wanted) && !findLesson(wanted)) {
+      loadAllLessons().then(apply, apply);
+    } else {
+      apply();
+      // Fetch the other lessons in the background so the picker switches at once.
+      const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+      idle(() => void loadAllLessons().catch(() => undefined));
+    }
+    return () => {
+      isCancelled = true;
+      unsubscribe();
+    };
   }, []);
 }

@@ -196,7 +196,7 @@ export const onCommit: Lesson = {
         '',
         "'new_data' is visible only to the writer's own connection until COMMIT.",
         'The row exists; it simply still holds the committed value.',
-        'A plain SELECT does not wait for another transaction: it reads the last committed value.',
+        'In PostgreSQL and MySQL a plain SELECT does not wait for another transaction: it reads the last committed value.',
       ],
     },
     {

@@ -25,7 +25,7 @@ const readArticle = (pk: number): Op[] => [
 
 /** Code lines of a read that misses, and of one that hits. */
 const MISS_LINES = [7, 8, 11, 12, 13, 14, 15, 16];
-const HIT_LINES = [7, 8, 11, 12, 13, 17];
+const HIT_LINES = [7, 8, 11, 12, 13, 14, 17];
 
 const steps: LessonStep[] = [
   {
@@ -330,7 +330,7 @@ export const versionedKeys: Lesson = {
       "Initialise with cache.add(GEN_KEY, 1, None): add only stores when the key is absent (Django docs, 'Basic usage').",
       'Old-generation entries are orphans: unreachable, but cached until their timeout or LRU culling.',
       "incr on a missing key raises ValueError (Django docs, 'Basic usage'); never restart an evicted counter at an old value.",
-      "Django's version= argument and cache.incr_version() move one key, not a namespace.",
+      "Django's version= argument can carry the generation too; cache.incr_version() moves only one key.",
     ],
   },
   transcript: [

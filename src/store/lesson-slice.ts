@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_LESSON_ID, findLesson } from '../lessons';
+import { DEFAULT_LESSON_ID, findLesson, isLessonId, loadAllLessons } from '../lessons';
 import type { AppState } from './store';
 import { effectiveLesson } from './trace-cache';
 import type { UrlState } from './url-state';
@@ -12,6 +12,8 @@ export interface LessonSlice {
   /** Failure lessons: replay with the remedy switched on. */
   isRemedy: boolean;
   isEmbedded: boolean;
+  /** False until the URL has been read (and the lesson it names loaded). */
+  isReady: boolean;
   /** Plain-text notices about bad input (URL, imports, stored progress). */
   notices: string[];
   openLesson: (lessonId: string) => void;
@@ -31,9 +33,21 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   skip: [],
   isRemedy: false,
   isEmbedded: false,
+  isReady: false,
   notices: [],
   openLesson: (lessonId) => {
     const lesson = findLesson(lessonId);
+    if (!lesson && isLessonId(lessonId)) {
+      // Lesson bodies load on demand; open it as soon as its chunk arrives.
+      loadAllLessons().then(
+        () => get().openLesson(lessonId),
+        () =>
+          get().addNotice(
+            `The lesson "${lessonId}" could not be loaded. Check your connection and try again.`,
+          ),
+      );
+      return;
+    }
     if (!lesson) {
       get().addNotice(`Unknown lesson "${lessonId.slice(0, 40)}".`);
       return;
@@ -74,5 +88,6 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       isEmbedded: url.isEmbedded,
       notices: url.notices,
       isPlaying: false,
+      isReady: true,
     }),
 });

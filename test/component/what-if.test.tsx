@@ -10,7 +10,8 @@ import { initialState, useAppStore } from '../../src/store/store';
 // neither, so the remedy toggle and the empty case can be seen before those lessons exist.
 vi.mock('../../src/lessons', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/lessons')>();
-  const seed = original.lessons[0];
+  const seed = original.findLesson(original.DEFAULT_LESSON_ID);
+  if (!seed) throw new Error('the default lesson is missing');
   const withRemedy: Lesson = {
     ...seed,
     id: 'remedy-demo',
@@ -26,10 +27,9 @@ vi.mock('../../src/lessons', async (importOriginal) => {
     id: 'plain-demo',
     steps: seed.steps.map((step) => ({ ...step, skippable: false })),
   };
-  const lessons = [...original.lessons, withRemedy, plain];
+  const lessons = [seed, withRemedy, plain];
   return {
     ...original,
-    lessons,
     findLesson: (id: string) => lessons.find((lesson) => lesson.id === id),
   };
 });

@@ -1,0 +1,360 @@
+import { describe, expect, it } from 'vitest';
+import { parseLesson, run, type Frame, type Lesson, type TableColumn } from '../../../src/engine';
+import { onCommit as lesson } from '../../../src/lessons/on-commit';
+
+/** A table cell as the execution table shows it. */
+function cell(frame: Frame, column: TableColumn): string {
+  switch (column) {
+    case 'step':
+      return String(frame.index);
+    case 'actor':
+      return frame.actor;
+    case 'clock':
+      return `t=${frame.clock}s`;
+    case 'action':
+      return frame.action;
+    case 'cacheKey':
+      return frame.cacheKey;
+    case 'cacheBefore':
+      return frame.cacheBefore;
+    case 'cacheAfter':
+      return frame.cacheAfter;
+    case 'result':
+      return frame.result;
+    case 'queries':
+      return String(frame.stepQueries);
+  }
+}
+
+const tableOf = (l: Lesson): string[][] =>
+  run(l)
+    .frames.slice(1)
+    .map((f) => l.columns.map((c) => cell(f, c.id)));
+
+const trackerOf = (l: Lesson): Record<string, (string | null)[]> =>
+  Object.fromEntries(
+    l.tracked.map((t) => [t.name, run(l).frames.map((f) => f.vars[t.name] ?? null)]),
+  );
+
+const { remedy, ...plain } = lesson;
+const withRemedy: Lesson = { ...plain, ...remedy?.patch };
+const trace = run(lesson);
+const remedied = run(withRemedy);
+
+const TABLE = [
+  [
+    '1',
+    'reader',
+    'Reader caches the profile',
+    'user_profile_42',
+    '{}',
+    "{'user_profile_42': 'old_data'}",
+    "Cache miss: 'old_data' read from DB and cached",
+  ],
+  [
+    '2',
+    'writer',
+    'Writer saves inside transaction.atomic()',
+    '-',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "Row saved but not committed: others still read 'old_data'",
+  ],
+  [
+    '3',
+    'writer',
+    'Writer deletes the key before commit',
+    'user_profile_42',
+    "{'user_profile_42': 'old_data'}",
+    '{}',
+    'Cache entry deleted; the transaction is still open',
+  ],
+  [
+    '4',
+    'reader',
+    'Another request re-caches the old row',
+    'user_profile_42',
+    '{}',
+    "{'user_profile_42': 'old_data'}",
+    "Cache miss: committed 'old_data' read and cached again",
+  ],
+  [
+    '5',
+    'writer',
+    "Writer's transaction commits",
+    '-',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "DB now has 'new_data'; cache still has 'old_data'",
+  ],
+  [
+    '6',
+    'reader',
+    'Next request reads the profile',
+    'user_profile_42',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "User sees stale data: 'old_data' instead of 'new_data'",
+  ],
+];
+const TRACKER = {
+  cache: [
+    '{}',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    '{}',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+  ],
+  data: [null, "'old_data'", "'old_data'", "'old_data'", "'old_data'", "'old_data'", "'old_data'"],
+  db_data: [
+    "'old_data'",
+    "'old_data'",
+    "'old_data'",
+    "'old_data'",
+    "'old_data'",
+    "'new_data'",
+    "'new_data'",
+  ],
+};
+const EVENTS = ['start', 'miss', 'write', 'invalidate', 'miss', 'other', 'stale-read'];
+const STALE = [false, false, false, false, false, true, true];
+const REMEDY_TABLE = [
+  [
+    '1',
+    'reader',
+    'Reader caches the profile',
+    'user_profile_42',
+    '{}',
+    "{'user_profile_42': 'old_data'}",
+    "Cache miss: 'old_data' read from DB and cached",
+  ],
+  [
+    '2',
+    'writer',
+    'Writer saves inside transaction.atomic()',
+    '-',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "Row saved but not committed: others still read 'old_data'",
+  ],
+  [
+    '3',
+    'writer',
+    'Writer queues the delete with on_commit',
+    'user_profile_42',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    'Delete queued until COMMIT; cache unchanged',
+  ],
+  [
+    '4',
+    'reader',
+    'Another request reads the profile',
+    'user_profile_42',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "Cache hit: 'old_data', still the committed value",
+  ],
+  [
+    '5',
+    'writer',
+    'Writer commits; on_commit deletes the key',
+    'user_profile_42',
+    "{'user_profile_42': 'old_data'}",
+    '{}',
+    "Committed 'new_data'; the on_commit callback deleted the key",
+  ],
+  [
+    '6',
+    'reader',
+    'Next request fetches fresh data',
+    'user_profile_42',
+    '{}',
+    "{'user_profile_42': 'new_data'}",
+    "Cache miss: 'new_data' read from DB and cached",
+  ],
+];
+const REMEDY_TRACKER = {
+  cache: [
+    '{}',
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    "{'user_profile_42': 'old_data'}",
+    '{}',
+    "{'user_profile_42': 'new_data'}",
+  ],
+  data: [null, "'old_data'", "'old_data'", "'old_data'", "'old_data'", "'old_data'", "'new_data'"],
+  db_data: [
+    "'old_data'",
+    "'old_data'",
+    "'old_data'",
+    "'old_data'",
+    "'old_data'",
+    "'new_data'",
+    "'new_data'",
+  ],
+};
+const REMEDY_EVENTS = ['start', 'miss', 'write', 'other', 'hit', 'invalidate', 'miss'];
+const REMEDY_STALE = [false, false, false, false, false, false, false];
+
+describe('Lesson: on-commit', () => {
+  it('passes the lesson schema, with and without the remedy', () => {
+    expect(parseLesson(JSON.parse(JSON.stringify(plain)))).toEqual(plain);
+    const patched = { ...withRemedy, remedy: undefined };
+    expect(() => parseLesson(JSON.parse(JSON.stringify(patched)))).not.toThrow();
+  });
+
+  it('has the parts every lesson has', () => {
+    expect(lesson.flow.length).toBeGreaterThanOrEqual(4);
+    expect(lesson.flow.length).toBeLessThanOrEqual(6);
+    expect(lesson.steps.length).toBeGreaterThanOrEqual(4);
+    expect(lesson.steps.length).toBeLessThanOrEqual(10);
+    expect(lesson.keyMoments).toHaveLength(3);
+    expect(lesson.quiz).toHaveLength(3);
+    expect(lesson.snapshot.lines.length).toBeGreaterThanOrEqual(4);
+    expect(lesson.snapshot.lines.length).toBeLessThanOrEqual(6);
+    expect(lesson.transcript.length).toBeGreaterThanOrEqual(6);
+    expect(lesson.transcript.length).toBeLessThanOrEqual(10);
+    for (const code of [lesson.code, withRemedy.code]) {
+      const lines = code.source.split('\n').length;
+      expect(lines).toBeGreaterThanOrEqual(15);
+      expect(lines).toBeLessThanOrEqual(35);
+    }
+    for (const q of lesson.quiz) {
+      expect(q.feedback?.[q.answer]).toBe('');
+      expect(q.feedback?.filter((f) => f === '')).toHaveLength(1);
+      expect(new Set(q.options).size).toBe(4);
+    }
+    for (const step of [...lesson.steps, ...withRemedy.steps]) {
+      expect(step.transcript).toBeLessThan(lesson.transcript.length);
+      expect(step.stage).toBeLessThan(lesson.flow.length);
+    }
+  });
+
+  it('pins the execution table, cell for cell', () => {
+    expect(tableOf(lesson)).toEqual(TABLE);
+  });
+
+  it('pins the variable tracker', () => {
+    expect(trackerOf(lesson)).toEqual(TRACKER);
+  });
+
+  it('pins the events and the frames with stale entries', () => {
+    expect(trace.frames.map((f) => f.event)).toEqual(EVENTS);
+    expect(trace.frames.map((f) => f.cache.some((e) => e.isStale))).toEqual(STALE);
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(trace)).toBe(true);
+    expect(Object.isFrozen(trace.frames[1])).toBe(true);
+  });
+  it("keeps the writer's save uncommitted until step 5", () => {
+    expect(trace.frames[2].db).toEqual([
+      {
+        model: 'Profile',
+        pk: 42,
+        fields: { data: "'old_data'" },
+        pending: [{ actor: 'writer', fields: { data: "'new_data'" } }],
+      },
+    ]);
+    expect(trace.frames[5].db[0]).toEqual({
+      model: 'Profile',
+      pk: 42,
+      fields: { data: "'new_data'" },
+      pending: [],
+    });
+  });
+
+  it('lets the reader re-cache the old committed row after the early delete', () => {
+    expect(trace.frames[3].outcomes).toEqual([
+      { kind: 'delete', key: 'user_profile_42', deleted: true, actor: 'writer' },
+    ]);
+    expect(trace.frames[4].outcomes).toEqual([
+      {
+        kind: 'get',
+        key: 'user_profile_42',
+        hit: false,
+        value: 'None',
+        stale: false,
+        actor: 'reader',
+      },
+      { kind: 'db.read', model: 'Profile', pk: 42, value: "'old_data'", actor: 'reader' },
+      { kind: 'set', key: 'user_profile_42', value: "'old_data'", actor: 'reader' },
+    ]);
+  });
+
+  it('commits with nothing left to delete, then serves stale data', () => {
+    expect(trace.frames[5].outcomes).toEqual([
+      { kind: 'atomic', how: 'commit', callbacks: 0, actor: 'writer' },
+    ]);
+    expect(trace.frames[6].outcomes[0]).toMatchObject({
+      hit: true,
+      stale: true,
+      value: "'old_data'",
+    });
+  });
+
+  it('answers its quiz from the trace', () => {
+    const [q1, q2] = lesson.quiz;
+    const read = trace.frames[q1.step].outcomes.find((o) => o.kind === 'db.read');
+    expect(read && read.kind === 'db.read' ? read.value : null).toBe(q1.options[q1.answer]);
+    expect(q2.options[q2.answer]).toBe(trace.frames[q2.step].cacheAfter);
+  });
+
+  describe('what-if: skip the early delete (step 3)', () => {
+    const skipped = run(lesson, { skip: [3] });
+
+    it('ends in the same stale read: the early delete achieved nothing', () => {
+      expect(skipped.frames[3].isSkipped).toBe(true);
+      expect(skipped.frames[4].result).toBe("Cache hit: user sees fresh data 'old_data'");
+      expect(skipped.frames[6].event).toBe('stale-read');
+      expect(skipped.frames[6].cacheAfter).toBe(trace.frames[6].cacheAfter);
+    });
+  });
+
+  describe('remedy: Use transaction.on_commit', () => {
+    it('keeps the step count so frames line up', () => {
+      expect(withRemedy.steps).toHaveLength(lesson.steps.length);
+      expect(remedied.frames).toHaveLength(trace.frames.length);
+    });
+
+    it('pins the remedied execution table', () => {
+      expect(tableOf(withRemedy)).toEqual(REMEDY_TABLE);
+    });
+
+    it('pins the remedied tracker, events and stale frames', () => {
+      expect(trackerOf(withRemedy)).toEqual(REMEDY_TRACKER);
+      expect(remedied.frames.map((f) => f.event)).toEqual(REMEDY_EVENTS);
+      expect(remedied.frames.map((f) => f.cache.some((e) => e.isStale))).toEqual(REMEDY_STALE);
+    });
+
+    it('queues the delete and runs it right after the commit', () => {
+      expect(remedied.frames[3].outcomes).toEqual([]);
+      expect(remedied.frames[3].cacheAfter).toBe("{'user_profile_42': 'old_data'}");
+      expect(remedied.frames[5].outcomes).toEqual([
+        { kind: 'atomic', how: 'commit', callbacks: 1, actor: 'writer' },
+        { kind: 'delete', key: 'user_profile_42', deleted: true, actor: 'writer' },
+      ]);
+      expect(remedied.frames[5].lines).toEqual([14, 18]);
+    });
+
+    it('ends with a fresh read instead of a stale one', () => {
+      expect(trace.frames[6].event).toBe('stale-read');
+      expect(remedied.frames[6].event).toBe('miss');
+      expect(remedied.frames[6].vars.data).toBe("'new_data'");
+    });
+
+    it('drops the queued delete if the transaction rolls back', () => {
+      const steps = withRemedy.steps.map((s, i) =>
+        i === 4 ? { ...s, ops: [{ op: 'atomic.rollback' as const }] } : s,
+      );
+      const rolledBack = run({ ...withRemedy, steps });
+      expect(rolledBack.frames[5].cacheAfter).toBe("{'user_profile_42': 'old_data'}");
+      expect(rolledBack.frames[5].vars.db_data).toBe("'old_data'");
+      expect(rolledBack.frames[6].event).toBe('hit');
+    });
+  });
+});
