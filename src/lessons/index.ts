@@ -29,36 +29,40 @@ export const lessonIndex: readonly LessonMeta[] = [
   {
     id: 'no-invalidation',
     title: 'Forgetting to invalidate',
-    summary: 'The cache keeps serving old data after the database changed, until the timeout.',
+    summary:
+      "The update view saves but never deletes the key: the cache serves 'old_data' until the timeout.",
     group: 'Failure modes',
     difficulty: 'Beginner',
   },
   {
     id: 'update-on-write',
-    title: 'Write-through: update the cache on save',
+    title: 'Write-through: update the cache with the fresh value',
     summary:
-      'cache.set after save avoids a miss, but two writers can leave the older value cached.',
+      'cache.set after save means no miss after a write, but two writers can reorder their sets and leave an older value.',
     group: 'Strategies',
     difficulty: 'Intermediate',
   },
   {
     id: 'ttl-expiry',
     title: 'Let it expire: timeouts',
-    summary: 'A simulated clock shows the stale window until the entry expires, exactly on time.',
+    summary:
+      'A timeout bounds how long stale data can be served; None never expires and 0 does not cache.',
     group: 'Strategies',
     difficulty: 'Beginner',
   },
   {
     id: 'versioned-keys',
     title: 'Versioned keys: a generation counter',
-    summary: 'Bump one counter with incr to invalidate many keys at once; orphans age out.',
+    summary:
+      'Put a counter in every key and incr it to invalidate a whole namespace at once; orphans age out.',
     group: 'Strategies',
     difficulty: 'Advanced',
   },
   {
     id: 'signal-invalidation',
-    title: 'Invalidate from post_save and post_delete signals',
-    summary: 'Receivers delete the key on save, but QuerySet.update() sends no signal.',
+    title: 'Invalidate with post_save and post_delete receivers',
+    summary:
+      'A signal receiver deletes the key on every save() and delete(); QuerySet.update() sends no signal and leaves the cache stale.',
     group: 'Strategies',
     difficulty: 'Intermediate',
   },
@@ -66,21 +70,23 @@ export const lessonIndex: readonly LessonMeta[] = [
     id: 'on-commit',
     title: 'Invalidate after commit with transaction.on_commit',
     summary:
-      'Deleting inside a transaction lets a reader re-cache the old row; on_commit fixes it.',
+      'Deleting the key inside transaction.atomic() lets a concurrent reader re-cache the old row; transaction.on_commit deletes it after the commit.',
     group: 'Failure modes',
     difficulty: 'Advanced',
   },
   {
     id: 'stale-set-race',
     title: 'Race: a slow reader caches stale data after the delete',
-    summary: 'Two interleaved requests leave an old value cached until its timeout.',
+    summary:
+      'A reader that read the old row before a write can cache it after the delete; version-stamped keys send that late set where nobody reads.',
     group: 'Failure modes',
     difficulty: 'Advanced',
   },
   {
     id: 'thundering-herd',
-    title: 'Thundering herd after invalidation',
-    summary: 'Many concurrent misses all hit the database; an add()-based lock lets one refill.',
+    title: 'Dogpile: many requests miss at once after invalidation',
+    summary:
+      'When a popular key is deleted, every concurrent request misses and queries the database; a cache.add() lock lets one worker rebuild it.',
     group: 'Failure modes',
     difficulty: 'Advanced',
   },
