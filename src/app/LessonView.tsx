@@ -22,7 +22,7 @@ export function LessonView() {
     <>
       <div className="layout__player">
         <Guard label="The player">
-          <Player />
+          <Player isNarrationShown={false} />
         </Guard>
       </div>
       <div className="layout__whatif">

@@ -496,12 +496,19 @@ export function run(lesson: Lesson, options: RunOptions = {}): Trace {
       result: frame.isSkipped
         ? `Skipped (what-if): step ${index} did not run`
         : describeOutcomes(frame.outcomes),
+      // Authored narration explains the normal path, so a changed step gets the engine's words.
       narration: frame.isSkipped
         ? `What-if: step ${index} is skipped, so its code never runs. Watch what the next steps do.`
-        : frame.narration,
+        : `What-if: ${describeOutcomes(frame.outcomes)}. On the normal path this step goes differently, because ${skippedWords(skip)} did not run.`,
     };
   });
   return deepFreeze({ lessonId: lesson.id, frames, skip: [...skip].sort((a, b) => a - b) });
+}
+
+function skippedWords(skip: ReadonlySet<number>): string {
+  const steps = [...skip].sort((a, b) => a - b);
+  if (steps.length === 1) return `step ${steps[0]}`;
+  return `steps ${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}`;
 }
 
 /** Count of skippable steps, for the what-if toggles. */

@@ -96,12 +96,12 @@ describe('Player', () => {
   });
 
   describe('with step 3 skipped (what-if)', () => {
-    it('puts the engine result before the narration of a step that changed', () => {
+    it("shows the engine's narration for a step that changed, marked with ⚠", () => {
       render(<Player />);
       act(() => store().toggleSkip(3));
       act(() => store().goTo(5));
       expect(screen.getByText(/What-if:/).closest('p')).toHaveTextContent(
-        /^⚠ What-if: User sees stale data: .+\. On the normal path: This request is a cache hit/,
+        /^⚠ What-if: User sees stale data: .+ because step 3 did not run\.$/,
       );
     });
 

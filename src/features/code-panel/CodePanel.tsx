@@ -48,11 +48,7 @@ export function CodePanel() {
           <strong>{frame.index === 0 ? 'Start' : `Step ${frame.index}`}:</strong>{' '}
           {frame.isSkipped ? 'skipped in this what-if, so its code did not run.' : frame.narration}
         </p>
-        {frame.isDiverged && !frame.isSkipped ? (
-          <p className="code__diverged">
-            What-if: with a step skipped, this step turns out differently. {frame.result}
-          </p>
-        ) : null}
+
         {/* Keyed by step so each step's badges grow in afresh. */}
         <OutcomeBadges key={frame.index} badges={badges} />
       </div>

@@ -3,21 +3,17 @@ import { useAppStore } from '../../store/store';
 
 /**
  * Why this step matters: the frame's narration, beside the status, not inside it. When a
- * what-if takes the step off the normal path, the authored narration describes the normal
- * path, so the engine's own result comes first.
+ * what-if takes the step off the normal path, the engine has already written narration that
+ * says so; the ⚠ marks it.
  */
 export function StepNarration() {
   const frame = useAppStore(selectFrame);
-  const isChanged = frame.isDiverged && !frame.isSkipped;
   return (
     <p className="player__narration">
-      {isChanged ? (
-        <>
-          <strong className="player__changed">
-            <span aria-hidden="true">⚠</span> What-if:
-          </strong>{' '}
-          {frame.result}. <em className="player__normally">On the normal path:</em>{' '}
-        </>
+      {frame.isDiverged ? (
+        <span className="player__changed" aria-hidden="true">
+          ⚠{' '}
+        </span>
       ) : null}
       {frame.narration}
     </p>
