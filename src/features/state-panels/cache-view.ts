@@ -190,9 +190,10 @@ export function buildCacheView(frame: Frame, previous: Frame | null): CacheView 
 }
 
 /**
- * Whether the lesson involves time, so the panel shows the simulated clock. Decided over the
- * whole trace, so the clock line does not appear and vanish from step to step.
+ * Whether the lesson moves the simulated clock, so the panel shows it. Decided over the whole
+ * trace, so the clock line does not appear and vanish from step to step. A clock stuck at 0
+ * says nothing a learner needs; the entries still show their time to live.
  */
 export function tracksTime(frames: readonly Frame[]): boolean {
-  return frames.some((frame) => frame.clock > 0 || frame.cache.some((entry) => entry.ttl !== null));
+  return frames.some((frame) => frame.clock > 0);
 }
