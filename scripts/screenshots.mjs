@@ -75,6 +75,8 @@ try {
     });
     await page.goto(`http://localhost:4178/${shot.query}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // The panels below the fold load as their own chunk: wait for them too.
+    await page.getByRole('region', { name: 'Visual quiz' }).waitFor();
     await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: Boolean(shot.full) });
     await page.close();
     console.log(`docs/screenshots/${shot.name}.png`);
