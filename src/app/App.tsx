@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useAutoplay } from '../features/player/use-autoplay';
 import { selectLesson } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -11,6 +12,11 @@ import { useTheme } from './use-theme';
 import { useUrlSync } from './use-url-sync';
 import './layout.css';
 
+const LessonIndexView = lazy(() => import('../features/lesson-index/LessonIndexView'));
+const CompareView = lazy(() => import('../features/compare/CompareView'));
+
+const VIEW_TITLES = { lessons: 'Lessons', compare: 'Compare strategies' } as const;
+
 /** The app shell: side effects (URL, keys, theme, autoplay) once each, then the current view. */
 export function App() {
   useUrlSync();
@@ -22,7 +28,11 @@ export function App() {
   const isEmbedded = useAppStore((s) => s.isEmbedded);
   const isPresenting = useAppStore((s) => s.isPresenting);
   const isReady = useAppStore((s) => s.isReady);
-  const title = !isReady ? 'Django Cache Lab' : view === 'lesson' ? lesson.title : 'Lessons';
+  const title = !isReady
+    ? 'Django Cache Lab'
+    : view === 'lesson'
+      ? lesson.title
+      : VIEW_TITLES[view];
   useEffect(() => {
     document.title = `${title} · Django Cache Lab`;
   }, [title]);
@@ -46,7 +56,17 @@ export function App() {
             </p>
           ) : null}
         </div>
-        {isReady ? <LessonView /> : <p className="layout__loading">Loading the lesson…</p>}
+        {!isReady ? (
+          <p className="layout__loading">Loading the lesson…</p>
+        ) : view === 'lesson' ? (
+          <LessonView />
+        ) : (
+          <ErrorBoundary label={`The ${VIEW_TITLES[view]} view`}>
+            <Suspense fallback={<p className="layout__loading">Loading…</p>}>
+              {view === 'lessons' ? <LessonIndexView /> : <CompareView />}
+            </Suspense>
+          </ErrorBoundary>
+        )}
       </main>
       <HelpDialog />
     </div>

@@ -9,6 +9,11 @@ const THEME_LABEL: Record<Theme, string> = {
   contrast: 'High contrast',
 };
 
+const NAV = [
+  { view: 'lessons', label: 'All lessons' },
+  { view: 'compare', label: 'Compare' },
+] as const;
+
 /** Brand, lesson picker, presenter mode, theme and help. Hidden in embed mode. */
 export function Header() {
   const lessonId = useAppStore((s) => s.lessonId);
@@ -30,14 +35,22 @@ export function Header() {
         Django Cache Lab
       </a>
       <nav className="app-header__nav" aria-label="Views">
-        <button
-          type="button"
-          className="button button--small"
-          aria-pressed={view === 'lessons'}
-          onClick={() => setView(view === 'lessons' ? 'lesson' : 'lessons')}
-        >
-          All lessons
-        </button>
+        {NAV.map((item) => (
+          <a
+            key={item.view}
+            className="button button--small app-header__link"
+            href={`?view=${item.view}`}
+            aria-current={view === item.view ? 'page' : undefined}
+            onClick={(event) => {
+              // A plain click switches in place; modified clicks open a new tab as usual.
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              setView(item.view);
+            }}
+          >
+            {item.label}
+          </a>
+        ))}
       </nav>
       <div className="app-header__tools">
         <label className="app-header__field">

@@ -10,6 +10,10 @@ import { VariableTracker } from '../features/variable-tracker/VariableTracker';
 import { WhatIf } from '../features/what-if/WhatIf';
 
 const LearnPanels = lazy(() => import('./LearnPanels'));
+// Only lessons with several actors (all loaded on demand) show lanes, so they load lazily too.
+const Timeline = lazy(() =>
+  import('../features/timeline/Timeline').then((m) => ({ default: m.Timeline })),
+);
 
 /** Each panel fails on its own: one broken panel never blanks the page. */
 function Guard({ label, children }: { label: string; children: ReactNode }) {
@@ -34,6 +38,13 @@ export function LessonView() {
         <Guard label="The concept flow">
           <ConceptFlow />
         </Guard>
+      </div>
+      <div className="layout__timeline">
+        <Suspense fallback={null}>
+          <Guard label="The timeline">
+            <Timeline />
+          </Guard>
+        </Suspense>
       </div>
       <div className="layout__work">
         <div className="layout__code">

@@ -10,7 +10,7 @@ export const TONE_ICON: Record<BadgeTone, string> = {
   write: '✎',
   invalidate: '✕',
   neutral: '•',
-  expired: '⌛',
+  expired: '◷',
 };
 
 export interface BadgeProps {

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { catalog } from '../../src/lessons/catalog';
+import { axeViolations } from './axe';
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^Step \d+ of \d+/ });
 const LETTERS = ['A', 'B', 'C', 'D'];
@@ -35,10 +35,7 @@ for (const lesson of catalog) {
         await expect(group.getByRole('status')).toHaveText(/^Correct/);
         await expect(quiz).toContainText(`Score: ${i + 1} / 3`);
       }
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-        .analyze();
-      expect(result.violations.map((v) => v.id)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     });
 
     if (lesson.remedy) {
