@@ -76,7 +76,11 @@ try {
     await page.goto(`http://localhost:4178/${shot.query}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     // The panels below the fold load as their own chunk: wait for them too.
-    await page.getByRole('region', { name: 'Visual quiz' }).waitFor();
+    if (!shot.query.includes('view=')) {
+      await page.getByRole('region', { name: 'Visual quiz' }).waitFor();
+    } else {
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+    }
     await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: Boolean(shot.full) });
     await page.close();
     console.log(`docs/screenshots/${shot.name}.png`);

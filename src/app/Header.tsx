@@ -53,7 +53,7 @@ export function Header() {
         ))}
       </nav>
       <div className="app-header__tools">
-        <label className="app-header__field">
+        <label className="app-header__field app-header__field--lesson">
           <span>Lesson</span>
           <select value={lessonId} onChange={(e) => openLesson(e.target.value)}>
             {groups.map((group) => (
@@ -69,7 +69,7 @@ export function Header() {
             ))}
           </select>
         </label>
-        <label className="app-header__field">
+        <label className="app-header__field app-header__field--theme">
           <span>Theme</span>
           <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
             {THEMES.map((t) => (
