@@ -13,6 +13,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
 export type ShortcutCommand =
   'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'togglePresenting' | 'escape' | 'help';
 
+/** Input types that use arrow keys, Home/End or typing themselves. */
 const TEXT_INPUT_TYPES = new Set([
   'text',
   'search',
@@ -23,7 +24,6 @@ const TEXT_INPUT_TYPES = new Set([
   'number',
   'range',
   'radio',
-  'checkbox',
   'date',
   'time',
 ]);
@@ -39,6 +39,8 @@ export function isKeyOwnedByTarget(target: EventTarget | null, key: string): boo
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {
     const type = (target as HTMLInputElement).type;
+    // A checkbox only uses Space; every other input here uses arrows or typing.
+    if (type === 'checkbox') return key === ' ';
     return TEXT_INPUT_TYPES.has(type) || type === '';
   }
   const role = target.getAttribute('role');
