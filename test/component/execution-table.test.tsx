@@ -3,58 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExecutionTable } from '../../src/features/execution-table/ExecutionTable';
 import { initialState, useAppStore } from '../../src/store/store';
-
-// The seed lesson's execution table, cell for cell (PRODUCT.md).
-const SEED_TABLE = [
-  [
-    '1',
-    'Initial cache set',
-    'user_profile_42',
-    'None',
-    "{'user_profile_42': 'old_data'}",
-    'Cache stores old user data',
-  ],
-  [
-    '2',
-    'User data updated in DB',
-    '-',
-    "{'user_profile_42': 'old_data'}",
-    "{'user_profile_42': 'old_data'}",
-    'Cache still has old data',
-  ],
-  [
-    '3',
-    'Cache invalidation triggered',
-    'user_profile_42',
-    "{'user_profile_42': 'old_data'}",
-    '{}',
-    'Cache entry deleted',
-  ],
-  [
-    '4',
-    'Next request fetches fresh data',
-    'user_profile_42',
-    '{}',
-    "{'user_profile_42': 'fresh_data'}",
-    'Cache updated with fresh data',
-  ],
-  [
-    '5',
-    'Serve fresh data from cache',
-    'user_profile_42',
-    "{'user_profile_42': 'fresh_data'}",
-    "{'user_profile_42': 'fresh_data'}",
-    'User sees updated profile',
-  ],
-];
-const HEADERS = [
-  'Step',
-  'Action',
-  'Cache Key',
-  'Cache State Before',
-  'Cache State After',
-  'Result',
-];
+import { SEED_HEADERS, SEED_TABLE } from '../fixtures/seed-lesson';
 
 const table = () => screen.getByRole('table', { name: 'Execution table' });
 const bodyRows = () => {
@@ -73,7 +22,7 @@ describe('Execution table', () => {
   it('is a table captioned "Execution table" with the seed column headers', () => {
     render(<ExecutionTable />);
     const headers = within(table()).getAllByRole('columnheader');
-    expect(headers.map((th) => th.textContent)).toEqual(HEADERS);
+    expect(headers.map((th) => th.textContent)).toEqual(SEED_HEADERS);
     expect(headers.every((th) => th.getAttribute('scope') === 'col')).toBe(true);
   });
 
@@ -174,10 +123,10 @@ describe('Execution table', () => {
       render(<ExecutionTable />);
       goTo(5);
       const rows = bodyRows();
-      const afterColumn = HEADERS.indexOf('Cache State After');
+      const afterColumn = SEED_HEADERS.indexOf('Cache State After');
       expect(cellTexts(rows[3])[afterColumn]).toBe("{'user_profile_42': 'old_data'}");
-      expect(cellTexts(rows[2])[HEADERS.indexOf('Result')]).toMatch(/skipped/i);
-      expect(cellTexts(rows[4])[HEADERS.indexOf('Result')]).toMatch(/stale/);
+      expect(cellTexts(rows[2])[SEED_HEADERS.indexOf('Result')]).toMatch(/skipped/i);
+      expect(cellTexts(rows[4])[SEED_HEADERS.indexOf('Result')]).toMatch(/stale/);
     });
 
     it('styles the skipped, diverged and stale rows without adding text', () => {

@@ -2,16 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VariableTracker } from '../../src/features/variable-tracker/VariableTracker';
 import { initialState, useAppStore } from '../../src/store/store';
-
-// The seed lesson's variable tracker, row `cache` (PRODUCT.md).
-const SEED_TRACKER = [
-  '{}',
-  "{'user_profile_42': 'old_data'}",
-  "{'user_profile_42': 'old_data'}",
-  '{}',
-  "{'user_profile_42': 'fresh_data'}",
-  "{'user_profile_42': 'fresh_data'}",
-];
+import { SEED_TRACKER, SEED_TRACKER_HEADERS } from '../fixtures/seed-lesson';
 
 const table = () => screen.getByRole('table', { name: 'Variable tracker' });
 const cacheRow = () => screen.getByRole('rowheader', { name: 'cache' }).closest('tr')!;
@@ -27,15 +18,7 @@ describe('Variable tracker', () => {
   it('is a table captioned "Variable tracker" with a column per frame', () => {
     render(<VariableTracker />);
     const headers = within(table()).getAllByRole('columnheader');
-    expect(headers.map((th) => th.textContent)).toEqual([
-      'Variable',
-      'Start',
-      'After Step 1',
-      'After Step 2',
-      'After Step 3',
-      'After Step 4',
-      'Final',
-    ]);
+    expect(headers.map((th) => th.textContent)).toEqual(['Variable', ...SEED_TRACKER_HEADERS]);
   });
 
   it('has one row per tracked variable, named by a row header in monospace', () => {

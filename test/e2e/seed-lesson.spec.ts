@@ -1,55 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const TABLE = [
-  [
-    '1',
-    'Initial cache set',
-    'user_profile_42',
-    'None',
-    "{'user_profile_42': 'old_data'}",
-    'Cache stores old user data',
-  ],
-  [
-    '2',
-    'User data updated in DB',
-    '-',
-    "{'user_profile_42': 'old_data'}",
-    "{'user_profile_42': 'old_data'}",
-    'Cache still has old data',
-  ],
-  [
-    '3',
-    'Cache invalidation triggered',
-    'user_profile_42',
-    "{'user_profile_42': 'old_data'}",
-    '{}',
-    'Cache entry deleted',
-  ],
-  [
-    '4',
-    'Next request fetches fresh data',
-    'user_profile_42',
-    '{}',
-    "{'user_profile_42': 'fresh_data'}",
-    'Cache updated with fresh data',
-  ],
-  [
-    '5',
-    'Serve fresh data from cache',
-    'user_profile_42',
-    "{'user_profile_42': 'fresh_data'}",
-    "{'user_profile_42': 'fresh_data'}",
-    'User sees updated profile',
-  ],
-];
-const TRACKER = [
-  '{}',
-  "{'user_profile_42': 'old_data'}",
-  "{'user_profile_42': 'old_data'}",
-  '{}',
-  "{'user_profile_42': 'fresh_data'}",
-  "{'user_profile_42': 'fresh_data'}",
-];
+import {
+  SEED_HEADERS,
+  SEED_TABLE,
+  SEED_TRACKER,
+  SEED_TRACKER_HEADERS,
+} from '../fixtures/seed-lesson';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Execution table' });
 const tracker = (page: Page) => page.getByRole('table', { name: 'Variable tracker' });
@@ -77,34 +32,19 @@ test.describe('The seed lesson', () => {
     await expect(page.getByRole('button', { name: 'Previous step' })).toBeDisabled();
 
     const headers = await table(page).locator('thead th').allTextContents();
-    expect(headers).toEqual([
-      'Step',
-      'Action',
-      'Cache Key',
-      'Cache State Before',
-      'Cache State After',
-      'Result',
-    ]);
+    expect(headers).toEqual(SEED_HEADERS);
     const trackerHeaders = await tracker(page).locator('thead th').allTextContents();
-    expect(trackerHeaders).toEqual([
-      'Variable',
-      'Start',
-      'After Step 1',
-      'After Step 2',
-      'After Step 3',
-      'After Step 4',
-      'Final',
-    ]);
+    expect(trackerHeaders).toEqual(['Variable', ...SEED_TRACKER_HEADERS]);
 
     for (let n = 1; n <= 5; n += 1) {
       await page.getByRole('button', { name: 'Next step' }).click();
       await expect(status(page)).toHaveText(new RegExp(`^Step ${n} of 5`));
-      await expect(status(page)).toContainText(TABLE[n - 1][1]);
-      expect(await bodyRows(page)).toEqual(TABLE.slice(0, n));
+      await expect(status(page)).toContainText(SEED_TABLE[n - 1][1]);
+      expect(await bodyRows(page)).toEqual(SEED_TABLE.slice(0, n));
       await expect(table(page).locator('tbody tr[aria-current="step"]')).toHaveCount(1);
       await expect(page.getByRole('slider', { name: 'Step' })).toHaveValue(String(n));
       const cells = await tracker(page).locator('tbody tr').first().locator('td').allTextContents();
-      expect(cells).toEqual(TRACKER.map((v, i) => (i <= n ? v : '')));
+      expect(cells).toEqual(SEED_TRACKER.map((v, i) => (i <= n ? v : '')));
     }
     await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Last step' })).toBeDisabled();
@@ -127,7 +67,7 @@ test.describe('The seed lesson', () => {
     await expect(page).toHaveURL(/step=4/);
     await page.reload();
     await expect(status(page)).toHaveText(/^Step 4 of 5/);
-    expect(await bodyRows(page)).toEqual(TABLE.slice(0, 4));
+    expect(await bodyRows(page)).toEqual(SEED_TABLE.slice(0, 4));
   });
 
   test('skip step 3: the user is served stale data', async ({ page }) => {
@@ -142,7 +82,7 @@ test.describe('The seed lesson', () => {
     await expect(page.getByRole('region', { name: 'Cache' })).toContainText('stale');
     await page.getByRole('button', { name: 'Back to the normal path' }).click();
     await expect(page).not.toHaveURL(/skip=/);
-    expect((await bodyRows(page))[4]).toEqual(TABLE[4]);
+    expect((await bodyRows(page))[4]).toEqual(SEED_TABLE[4]);
   });
 
   test('quiz: right and wrong answers, hint that jumps to a step, score', async ({ page }) => {

@@ -2,50 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { run, type Lesson } from '../../../src/engine';
 import { cellText, tableRows } from '../../../src/features/execution-table/execution-table-rows';
 import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
-
-// The seed lesson's execution table, cell for cell (PRODUCT.md).
-const SEED_TABLE = [
-  [
-    '1',
-    'Initial cache set',
-    'user_profile_42',
-    'None',
-    "{'user_profile_42': 'old_data'}",
-    'Cache stores old user data',
-  ],
-  [
-    '2',
-    'User data updated in DB',
-    '-',
-    "{'user_profile_42': 'old_data'}",
-    "{'user_profile_42': 'old_data'}",
-    'Cache still has old data',
-  ],
-  [
-    '3',
-    'Cache invalidation triggered',
-    'user_profile_42',
-    "{'user_profile_42': 'old_data'}",
-    '{}',
-    'Cache entry deleted',
-  ],
-  [
-    '4',
-    'Next request fetches fresh data',
-    'user_profile_42',
-    '{}',
-    "{'user_profile_42': 'fresh_data'}",
-    'Cache updated with fresh data',
-  ],
-  [
-    '5',
-    'Serve fresh data from cache',
-    'user_profile_42',
-    "{'user_profile_42': 'fresh_data'}",
-    "{'user_profile_42': 'fresh_data'}",
-    'User sees updated profile',
-  ],
-];
+import { SEED_TABLE } from '../../fixtures/seed-lesson';
 
 const trace = run(deleteOnUpdate);
 const texts = (rows: ReturnType<typeof tableRows>) => rows.map((r) => r.cells.map((c) => c.text));

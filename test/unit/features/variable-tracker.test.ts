@@ -2,29 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { run, type Lesson } from '../../../src/engine';
 import { trackerHeader, trackerRows } from '../../../src/features/variable-tracker/tracker-rows';
 import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
-
-// The seed lesson's variable tracker, row `cache` (PRODUCT.md).
-const SEED_TRACKER = [
-  '{}',
-  "{'user_profile_42': 'old_data'}",
-  "{'user_profile_42': 'old_data'}",
-  '{}',
-  "{'user_profile_42': 'fresh_data'}",
-  "{'user_profile_42': 'fresh_data'}",
-];
+import { SEED_TRACKER, SEED_TRACKER_HEADERS } from '../../fixtures/seed-lesson';
 
 const trace = run(deleteOnUpdate);
 
 describe('trackerHeader', () => {
   it('names the start, each step and the final state', () => {
-    expect([0, 1, 2, 3, 4, 5].map((i) => trackerHeader(i, 5))).toEqual([
-      'Start',
-      'After Step 1',
-      'After Step 2',
-      'After Step 3',
-      'After Step 4',
-      'Final',
-    ]);
+    expect([0, 1, 2, 3, 4, 5].map((i) => trackerHeader(i, 5))).toEqual(SEED_TRACKER_HEADERS);
   });
 
   it('calls the only step of a one-step lesson Final', () => {
@@ -35,14 +19,7 @@ describe('trackerHeader', () => {
 describe('trackerRows', () => {
   it('has a column per frame and a row per tracked variable', () => {
     const view = trackerRows(trace, deleteOnUpdate, 0);
-    expect(view.columns.map((c) => c.header)).toEqual([
-      'Start',
-      'After Step 1',
-      'After Step 2',
-      'After Step 3',
-      'After Step 4',
-      'Final',
-    ]);
+    expect(view.columns.map((c) => c.header)).toEqual(SEED_TRACKER_HEADERS);
     expect(view.rows.map((r) => r.name)).toEqual(['cache']);
   });
 
