@@ -1,61 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/engine';
 import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
-
-// The seed lesson's execution table and variable tracker, cell for cell (PRODUCT.md).
-const SEED_TABLE = [
-  [
-    '1',
-    'Initial cache set',
-    'user_profile_42',
-    'None',
-    "{'user_profile_42': 'old_data'}",
-    'Cache stores old user data',
-  ],
-  [
-    '2',
-    'User data updated in DB',
-    '-',
-    "{'user_profile_42': 'old_data'}",
-    "{'user_profile_42': 'old_data'}",
-    'Cache still has old data',
-  ],
-  [
-    '3',
-    'Cache invalidation triggered',
-    'user_profile_42',
-    "{'user_profile_42': 'old_data'}",
-    '{}',
-    'Cache entry deleted',
-  ],
-  [
-    '4',
-    'Next request fetches fresh data',
-    'user_profile_42',
-    '{}',
-    "{'user_profile_42': 'fresh_data'}",
-    'Cache updated with fresh data',
-  ],
-  [
-    '5',
-    'Serve fresh data from cache',
-    'user_profile_42',
-    "{'user_profile_42': 'fresh_data'}",
-    "{'user_profile_42': 'fresh_data'}",
-    'User sees updated profile',
-  ],
-];
-const SEED_TRACKER = [
-  '{}',
-  "{'user_profile_42': 'old_data'}",
-  "{'user_profile_42': 'old_data'}",
-  '{}',
-  "{'user_profile_42': 'fresh_data'}",
-  "{'user_profile_42': 'fresh_data'}",
-];
+import { SEED_HEADERS, SEED_TABLE, SEED_TRACKER } from '../../fixtures/seed-lesson';
+import { describeLessonBasics, eventsOf, staleFrames, tableOf, trackerOf } from './lesson-kit';
 
 describe('Seed lesson: delete-on-update', () => {
   const trace = run(deleteOnUpdate);
+
+  describeLessonBasics(deleteOnUpdate, { flowLength: 5 });
 
   it('has a start frame and one frame per step', () => {
     expect(trace.frames).toHaveLength(6);
@@ -63,37 +15,21 @@ describe('Seed lesson: delete-on-update', () => {
   });
 
   it('reproduces the seed execution table cell for cell', () => {
-    const rows = trace.frames
-      .slice(1)
-      .map((f) => [String(f.index), f.action, f.cacheKey, f.cacheBefore, f.cacheAfter, f.result]);
-    expect(rows).toEqual(SEED_TABLE);
+    expect(deleteOnUpdate.columns.map((c) => c.header)).toEqual(SEED_HEADERS);
+    expect(tableOf(deleteOnUpdate)).toEqual(SEED_TABLE);
   });
 
   it('reproduces the seed variable tracker', () => {
-    expect(trace.frames.map((f) => f.vars.cache)).toEqual(SEED_TRACKER);
+    expect(trackerOf(deleteOnUpdate)).toEqual({ cache: SEED_TRACKER });
   });
 
   it('flags the cached old_data as stale only between the update and the delete', () => {
-    const staleAt = trace.frames.map((f) => f.cache.some((e) => e.isStale));
-    expect(staleAt).toEqual([false, false, true, false, false, false]);
+    expect(staleFrames(trace)).toEqual([false, false, true, false, false, false]);
   });
 
   it('misses on the first and fourth steps and hits on the fifth', () => {
-    expect(trace.frames.map((f) => f.event)).toEqual([
-      'start',
-      'miss',
-      'write',
-      'invalidate',
-      'miss',
-      'hit',
-    ]);
+    expect(eventsOf(trace)).toEqual(['start', 'miss', 'write', 'invalidate', 'miss', 'hit']);
     expect(trace.frames.map((f) => f.queries)).toEqual([0, 1, 2, 2, 3, 3]);
-  });
-
-  it('is frozen', () => {
-    expect(Object.isFrozen(trace)).toBe(true);
-    expect(Object.isFrozen(trace.frames[3])).toBe(true);
-    expect(Object.isFrozen(trace.frames[3].cache)).toBe(true);
   });
 
   describe('what-if: skip step 3', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson, run, type Frame } from '../../../src/engine';
+import { run } from '../../../src/engine';
 import { noInvalidation } from '../../../src/lessons/no-invalidation';
+import { applyRemedy, describeLessonBasics, eventsOf, staleFrames, tableOf } from './lesson-kit';
 
 const OLD = "{'user_profile_42': 'old_data'}";
 const FRESH = "{'user_profile_42': 'fresh_data'}";
-
-/** The table's cells as the UI shows them: Step, Clock, Action, Cache Key, Before, After, Result. */
-const row = (f: Frame): string[] => [
-  String(f.index),
-  `t=${f.clock}s`,
-  f.action,
-  f.cacheKey,
-  f.cacheBefore,
-  f.cacheAfter,
-  f.result,
-];
 
 const TABLE = [
   ['1', 't=0s', 'Initial cache set', 'user_profile_42', '{}', OLD, 'Cache stores old user data'],
@@ -128,11 +118,7 @@ describe('Lesson: no-invalidation', () => {
   const trace = run(noInvalidation);
   const { frames } = trace;
 
-  it('passes the lesson schema', () => {
-    const { remedy, ...rest } = noInvalidation;
-    expect(remedy).toBeDefined();
-    expect(() => parseLesson(JSON.parse(JSON.stringify(rest)))).not.toThrow();
-  });
+  describeLessonBasics(noInvalidation);
 
   it('has the declared id, group and columns', () => {
     expect(noInvalidation.id).toBe('no-invalidation');
@@ -147,13 +133,10 @@ describe('Lesson: no-invalidation', () => {
       'Cache State After',
       'Result',
     ]);
-    expect(noInvalidation.keyMoments).toHaveLength(3);
-    expect(noInvalidation.quiz).toHaveLength(3);
   });
 
   it('pins the execution table', () => {
-    expect(frames).toHaveLength(8);
-    expect(frames.slice(1).map(row)).toEqual(TABLE);
+    expect(tableOf(noInvalidation)).toEqual(TABLE);
   });
 
   it('pins the variable tracker', () => {
@@ -186,7 +169,7 @@ describe('Lesson: no-invalidation', () => {
   });
 
   it('pins the events and queries', () => {
-    expect(frames.map((f) => f.event)).toEqual([
+    expect(eventsOf(trace)).toEqual([
       'start',
       'miss',
       'write',
@@ -200,16 +183,7 @@ describe('Lesson: no-invalidation', () => {
   });
 
   it('flags a stale entry from the update until the entry expires', () => {
-    expect(frames.map((f) => f.cache.some((e) => e.isStale))).toEqual([
-      false,
-      false,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
+    expect(staleFrames(trace)).toEqual([false, false, true, true, true, false, false, false]);
   });
 
   it('bounds the staleness by the default TIMEOUT of 300 s', () => {
@@ -253,7 +227,8 @@ describe('Lesson: no-invalidation', () => {
 
   describe('remedy: delete the key after saving', () => {
     const remedy = noInvalidation.remedy!;
-    const fixed = run({ ...noInvalidation, ...remedy.patch });
+    const patched = applyRemedy(noInvalidation);
+    const fixed = run(patched);
 
     it('is labelled and keeps the step count', () => {
       expect(remedy.label).toBe('Delete the key after saving');
@@ -261,19 +236,13 @@ describe('Lesson: no-invalidation', () => {
       expect(fixed.frames).toHaveLength(frames.length);
     });
 
-    it('passes the lesson schema with the patch applied', () => {
-      const { remedy: _drop, ...rest } = { ...noInvalidation, ...remedy.patch };
-      expect(_drop).toBeDefined();
-      expect(() => parseLesson(JSON.parse(JSON.stringify(rest)))).not.toThrow();
-    });
-
     it('pins the remedy table', () => {
-      expect(fixed.frames.slice(1).map(row)).toEqual(REMEDY_TABLE);
+      expect(tableOf(patched)).toEqual(REMEDY_TABLE);
     });
 
     it('deletes in the save step, so no stale read ever happens', () => {
       expect(fixed.frames[2].outcomes.map((o) => o.kind)).toEqual(['db.write', 'delete']);
-      expect(fixed.frames.map((f) => f.event)).toEqual([
+      expect(eventsOf(fixed)).toEqual([
         'start',
         'miss',
         'invalidate',
@@ -283,7 +252,7 @@ describe('Lesson: no-invalidation', () => {
         'hit',
         'hit',
       ]);
-      expect(fixed.frames.some((f) => f.cache.some((e) => e.isStale))).toBe(false);
+      expect(staleFrames(fixed)).not.toContain(true);
       expect(frames.some((f) => f.event === 'stale-read')).toBe(true);
     });
 

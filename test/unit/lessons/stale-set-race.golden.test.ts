@@ -1,43 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson, run, type Frame, type Lesson, type TableColumn } from '../../../src/engine';
+import { run } from '../../../src/engine';
 import { staleSetRace as lesson } from '../../../src/lessons/stale-set-race';
+import { applyRemedy, describeLessonBasics, itPinsTheTrace } from './lesson-kit';
 
-/** A table cell as the execution table shows it. */
-function cell(frame: Frame, column: TableColumn): string {
-  switch (column) {
-    case 'step':
-      return String(frame.index);
-    case 'actor':
-      return frame.actor;
-    case 'clock':
-      return `t=${frame.clock}s`;
-    case 'action':
-      return frame.action;
-    case 'cacheKey':
-      return frame.cacheKey;
-    case 'cacheBefore':
-      return frame.cacheBefore;
-    case 'cacheAfter':
-      return frame.cacheAfter;
-    case 'result':
-      return frame.result;
-    case 'queries':
-      return String(frame.stepQueries);
-  }
-}
-
-const tableOf = (l: Lesson): string[][] =>
-  run(l)
-    .frames.slice(1)
-    .map((f) => l.columns.map((c) => cell(f, c.id)));
-
-const trackerOf = (l: Lesson): Record<string, (string | null)[]> =>
-  Object.fromEntries(
-    l.tracked.map((t) => [t.name, run(l).frames.map((f) => f.vars[t.name] ?? null)]),
-  );
-
-const { remedy, ...plain } = lesson;
-const withRemedy: Lesson = { ...plain, ...remedy?.patch };
+const withRemedy = applyRemedy(lesson);
 const trace = run(lesson);
 const remedied = run(withRemedy);
 
@@ -200,73 +166,18 @@ const REMEDY_TRACKER = {
     "{'profile:gen': 2, 'profile:1:42': 'old_data'}",
     "{'profile:1:42': 'old_data', 'profile:gen': 2, 'profile:2:42': 'new_data'}",
   ],
-  a_data: [null, null, "'old_data'", "'old_data'", "'old_data'", "'old_data'", "'old_data'"],
+  a_data: TRACKER.a_data,
   c_data: [null, null, null, null, null, null, "'new_data'"],
-  db_data: [
-    "'old_data'",
-    "'old_data'",
-    "'old_data'",
-    "'new_data'",
-    "'new_data'",
-    "'new_data'",
-    "'new_data'",
-  ],
-  clock: ['0', '0', '0', '0', '0', '0', '60'],
+  db_data: TRACKER.db_data,
+  clock: TRACKER.clock,
 };
 const REMEDY_EVENTS = ['start', 'miss', 'other', 'write', 'invalidate', 'write', 'miss'];
 const REMEDY_STALE = [false, false, false, false, false, true, true];
 
 describe('Lesson: stale-set-race', () => {
-  it('passes the lesson schema, with and without the remedy', () => {
-    expect(parseLesson(JSON.parse(JSON.stringify(plain)))).toEqual(plain);
-    const patched = { ...withRemedy, remedy: undefined };
-    expect(() => parseLesson(JSON.parse(JSON.stringify(patched)))).not.toThrow();
-  });
+  describeLessonBasics(lesson);
+  itPinsTheTrace(lesson, { table: TABLE, tracker: TRACKER, events: EVENTS, stale: STALE });
 
-  it('has the parts every lesson has', () => {
-    expect(lesson.flow.length).toBeGreaterThanOrEqual(4);
-    expect(lesson.flow.length).toBeLessThanOrEqual(6);
-    expect(lesson.steps.length).toBeGreaterThanOrEqual(4);
-    expect(lesson.steps.length).toBeLessThanOrEqual(10);
-    expect(lesson.keyMoments).toHaveLength(3);
-    expect(lesson.quiz).toHaveLength(3);
-    expect(lesson.snapshot.lines.length).toBeGreaterThanOrEqual(4);
-    expect(lesson.snapshot.lines.length).toBeLessThanOrEqual(6);
-    expect(lesson.transcript.length).toBeGreaterThanOrEqual(6);
-    expect(lesson.transcript.length).toBeLessThanOrEqual(10);
-    for (const code of [lesson.code, withRemedy.code]) {
-      const lines = code.source.split('\n').length;
-      expect(lines).toBeGreaterThanOrEqual(15);
-      expect(lines).toBeLessThanOrEqual(35);
-    }
-    for (const q of lesson.quiz) {
-      expect(q.feedback?.[q.answer]).toBe('');
-      expect(q.feedback?.filter((f) => f === '')).toHaveLength(1);
-      expect(new Set(q.options).size).toBe(4);
-    }
-    for (const step of [...lesson.steps, ...withRemedy.steps]) {
-      expect(step.transcript).toBeLessThan(lesson.transcript.length);
-      expect(step.stage).toBeLessThan(lesson.flow.length);
-    }
-  });
-
-  it('pins the execution table, cell for cell', () => {
-    expect(tableOf(lesson)).toEqual(TABLE);
-  });
-
-  it('pins the variable tracker', () => {
-    expect(trackerOf(lesson)).toEqual(TRACKER);
-  });
-
-  it('pins the events and the frames with stale entries', () => {
-    expect(trace.frames.map((f) => f.event)).toEqual(EVENTS);
-    expect(trace.frames.map((f) => f.cache.some((e) => e.isStale))).toEqual(STALE);
-  });
-
-  it('is frozen', () => {
-    expect(Object.isFrozen(trace)).toBe(true);
-    expect(Object.isFrozen(trace.frames[1])).toBe(true);
-  });
   it("finds nothing to delete in step 4: A's set has not happened yet", () => {
     expect(trace.frames[4].outcomes).toEqual([
       { kind: 'delete', key: 'user_profile_42', deleted: false, actor: 'request B' },
@@ -320,19 +231,11 @@ describe('Lesson: stale-set-race', () => {
   });
 
   describe('remedy: Version-stamp the key', () => {
-    it('keeps the step count so frames line up', () => {
-      expect(withRemedy.steps).toHaveLength(lesson.steps.length);
-      expect(remedied.frames).toHaveLength(trace.frames.length);
-    });
-
-    it('pins the remedied execution table', () => {
-      expect(tableOf(withRemedy)).toEqual(REMEDY_TABLE);
-    });
-
-    it('pins the remedied tracker, events and stale frames', () => {
-      expect(trackerOf(withRemedy)).toEqual(REMEDY_TRACKER);
-      expect(remedied.frames.map((f) => f.event)).toEqual(REMEDY_EVENTS);
-      expect(remedied.frames.map((f) => f.cache.some((e) => e.isStale))).toEqual(REMEDY_STALE);
+    itPinsTheTrace(withRemedy, {
+      table: REMEDY_TABLE,
+      tracker: REMEDY_TRACKER,
+      events: REMEDY_EVENTS,
+      stale: REMEDY_STALE,
     });
 
     it('initialises the generation with add() and bumps it with incr()', () => {

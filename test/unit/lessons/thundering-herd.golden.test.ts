@@ -1,43 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson, run, type Frame, type Lesson, type TableColumn } from '../../../src/engine';
+import { run } from '../../../src/engine';
 import { thunderingHerd as lesson } from '../../../src/lessons/thundering-herd';
+import { applyRemedy, describeLessonBasics, itPinsTheTrace } from './lesson-kit';
 
-/** A table cell as the execution table shows it. */
-function cell(frame: Frame, column: TableColumn): string {
-  switch (column) {
-    case 'step':
-      return String(frame.index);
-    case 'actor':
-      return frame.actor;
-    case 'clock':
-      return `t=${frame.clock}s`;
-    case 'action':
-      return frame.action;
-    case 'cacheKey':
-      return frame.cacheKey;
-    case 'cacheBefore':
-      return frame.cacheBefore;
-    case 'cacheAfter':
-      return frame.cacheAfter;
-    case 'result':
-      return frame.result;
-    case 'queries':
-      return String(frame.stepQueries);
-  }
-}
-
-const tableOf = (l: Lesson): string[][] =>
-  run(l)
-    .frames.slice(1)
-    .map((f) => l.columns.map((c) => cell(f, c.id)));
-
-const trackerOf = (l: Lesson): Record<string, (string | null)[]> =>
-  Object.fromEntries(
-    l.tracked.map((t) => [t.name, run(l).frames.map((f) => f.vars[t.name] ?? null)]),
-  );
-
-const { remedy, ...plain } = lesson;
-const withRemedy: Lesson = { ...plain, ...remedy?.patch };
+const withRemedy = applyRemedy(lesson);
 const trace = run(lesson);
 const remedied = run(withRemedy);
 
@@ -178,26 +144,7 @@ const EVENTS = [
 ];
 const STALE = [false, false, false, false, false, false, false, false, false, false, false];
 const REMEDY_TABLE = [
-  [
-    '1',
-    'request',
-    'Popular profile is cached',
-    'user_profile_42',
-    '{}',
-    "{'user_profile_42': 'old_data'}",
-    "Cache miss: 'old_data' read from DB and cached",
-    '1',
-  ],
-  [
-    '2',
-    'writer',
-    'Profile updated; key deleted',
-    'user_profile_42',
-    "{'user_profile_42': 'old_data'}",
-    '{}',
-    'Cache entry deleted',
-    '1',
-  ],
+  ...TABLE.slice(0, 2),
   [
     '3',
     'worker 1',
@@ -293,19 +240,7 @@ const REMEDY_TRACKER = {
     "{'user_profile_42': 'new_data'}",
     "{'user_profile_42': 'new_data'}",
   ],
-  data: [
-    null,
-    "'old_data'",
-    "'old_data'",
-    'None',
-    'None',
-    'None',
-    'None',
-    "'new_data'",
-    "'new_data'",
-    "'new_data'",
-    "'new_data'",
-  ],
+  data: TRACKER.data,
   queries: ['0', '1', '2', '2', '2', '2', '2', '3', '3', '3', '3'],
 };
 const REMEDY_EVENTS = [
@@ -324,56 +259,9 @@ const REMEDY_EVENTS = [
 const REMEDY_STALE = [false, false, false, false, false, false, false, false, false, false, false];
 
 describe('Lesson: thundering-herd', () => {
-  it('passes the lesson schema, with and without the remedy', () => {
-    expect(parseLesson(JSON.parse(JSON.stringify(plain)))).toEqual(plain);
-    const patched = { ...withRemedy, remedy: undefined };
-    expect(() => parseLesson(JSON.parse(JSON.stringify(patched)))).not.toThrow();
-  });
+  describeLessonBasics(lesson);
+  itPinsTheTrace(lesson, { table: TABLE, tracker: TRACKER, events: EVENTS, stale: STALE });
 
-  it('has the parts every lesson has', () => {
-    expect(lesson.flow.length).toBeGreaterThanOrEqual(4);
-    expect(lesson.flow.length).toBeLessThanOrEqual(6);
-    expect(lesson.steps.length).toBeGreaterThanOrEqual(4);
-    expect(lesson.steps.length).toBeLessThanOrEqual(10);
-    expect(lesson.keyMoments).toHaveLength(3);
-    expect(lesson.quiz).toHaveLength(3);
-    expect(lesson.snapshot.lines.length).toBeGreaterThanOrEqual(4);
-    expect(lesson.snapshot.lines.length).toBeLessThanOrEqual(6);
-    expect(lesson.transcript.length).toBeGreaterThanOrEqual(6);
-    expect(lesson.transcript.length).toBeLessThanOrEqual(10);
-    for (const code of [lesson.code, withRemedy.code]) {
-      const lines = code.source.split('\n').length;
-      expect(lines).toBeGreaterThanOrEqual(15);
-      expect(lines).toBeLessThanOrEqual(35);
-    }
-    for (const q of lesson.quiz) {
-      expect(q.feedback?.[q.answer]).toBe('');
-      expect(q.feedback?.filter((f) => f === '')).toHaveLength(1);
-      expect(new Set(q.options).size).toBe(4);
-    }
-    for (const step of [...lesson.steps, ...withRemedy.steps]) {
-      expect(step.transcript).toBeLessThan(lesson.transcript.length);
-      expect(step.stage).toBeLessThan(lesson.flow.length);
-    }
-  });
-
-  it('pins the execution table, cell for cell', () => {
-    expect(tableOf(lesson)).toEqual(TABLE);
-  });
-
-  it('pins the variable tracker', () => {
-    expect(trackerOf(lesson)).toEqual(TRACKER);
-  });
-
-  it('pins the events and the frames with stale entries', () => {
-    expect(trace.frames.map((f) => f.event)).toEqual(EVENTS);
-    expect(trace.frames.map((f) => f.cache.some((e) => e.isStale))).toEqual(STALE);
-  });
-
-  it('is frozen', () => {
-    expect(Object.isFrozen(trace)).toBe(true);
-    expect(Object.isFrozen(trace.frames[1])).toBe(true);
-  });
   const herdQueries = (t: typeof trace): number =>
     t.frames.slice(7).reduce((sum, f) => sum + f.stepQueries, 0);
 
@@ -403,19 +291,11 @@ describe('Lesson: thundering-herd', () => {
   });
 
   describe('remedy: Lock with cache.add()', () => {
-    it('keeps the step count so frames line up', () => {
-      expect(withRemedy.steps).toHaveLength(lesson.steps.length);
-      expect(remedied.frames).toHaveLength(trace.frames.length);
-    });
-
-    it('pins the remedied execution table', () => {
-      expect(tableOf(withRemedy)).toEqual(REMEDY_TABLE);
-    });
-
-    it('pins the remedied tracker, events and stale frames', () => {
-      expect(trackerOf(withRemedy)).toEqual(REMEDY_TRACKER);
-      expect(remedied.frames.map((f) => f.event)).toEqual(REMEDY_EVENTS);
-      expect(remedied.frames.map((f) => f.cache.some((e) => e.isStale))).toEqual(REMEDY_STALE);
+    itPinsTheTrace(withRemedy, {
+      table: REMEDY_TABLE,
+      tracker: REMEDY_TRACKER,
+      events: REMEDY_EVENTS,
+      stale: REMEDY_STALE,
     });
 
     it('gives the lock to worker 1 only', () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson, run, type Frame } from '../../../src/engine';
+import { run } from '../../../src/engine';
 import { ttlExpiry } from '../../../src/lessons/ttl-expiry';
+import { describeLessonBasics, eventsOf, staleFrames, tableOf } from './lesson-kit';
 
 const P10 = "{'price_42': 10}";
 const P12 = "{'price_42': 12}";
 const BOTH = "{'price_42': 12, 'site_banner': 'Sale!'}";
 const BANNER = "{'site_banner': 'Sale!'}";
-
-/** Step, Clock, Action, Cache Key, Before, After, Result — as the table shows them. */
-const row = (f: Frame): string[] => [
-  String(f.index),
-  `t=${f.clock}s`,
-  f.action,
-  f.cacheKey,
-  f.cacheBefore,
-  f.cacheAfter,
-  f.result,
-];
 
 const TABLE = [
   [
@@ -79,25 +69,29 @@ const TABLE = [
 ];
 
 describe('Lesson: ttl-expiry', () => {
-  const { frames } = run(ttlExpiry);
+  const trace = run(ttlExpiry);
+  const { frames } = trace;
 
-  it('passes the lesson schema', () => {
-    expect(() => parseLesson(JSON.parse(JSON.stringify(ttlExpiry)))).not.toThrow();
-  });
+  describeLessonBasics(ttlExpiry);
 
   it('has the declared id, group and columns', () => {
     expect(ttlExpiry.id).toBe('ttl-expiry');
     expect(ttlExpiry.group).toBe('Strategies');
     expect(ttlExpiry.difficulty).toBe('Beginner');
-    expect(ttlExpiry.columns.map((c) => c.id)).toContain('clock');
+    expect(ttlExpiry.columns.map((c) => c.id)).toEqual([
+      'step',
+      'clock',
+      'action',
+      'cacheKey',
+      'cacheBefore',
+      'cacheAfter',
+      'result',
+    ]);
     expect(ttlExpiry.tracked.map((t) => t.source)).toContain('clock');
-    expect(ttlExpiry.keyMoments).toHaveLength(3);
-    expect(ttlExpiry.quiz).toHaveLength(3);
   });
 
   it('pins the execution table', () => {
-    expect(frames).toHaveLength(10);
-    expect(frames.slice(1).map(row)).toEqual(TABLE);
+    expect(tableOf(ttlExpiry)).toEqual(TABLE);
   });
 
   it('pins the variable tracker', () => {
@@ -141,7 +135,7 @@ describe('Lesson: ttl-expiry', () => {
   });
 
   it('pins the events and queries', () => {
-    expect(frames.map((f) => f.event)).toEqual([
+    expect(eventsOf(trace)).toEqual([
       'start',
       'miss',
       'write',
@@ -157,7 +151,7 @@ describe('Lesson: ttl-expiry', () => {
   });
 
   it('flags the cached 10 as stale from the price change until it expires', () => {
-    expect(frames.map((f) => f.cache.some((e) => e.isStale))).toEqual([
+    expect(staleFrames(trace)).toEqual([
       false,
       false,
       true,

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson, run, type Frame } from '../../../src/engine';
+import { run } from '../../../src/engine';
 import { updateOnWrite } from '../../../src/lessons/update-on-write';
+import { describeLessonBasics, eventsOf, staleFrames, tableOf } from './lesson-kit';
 
 const V1 = "{'article_42': 'v1'}";
 const V2 = "{'article_42': 'v2'}";
 const V3 = "{'article_42': 'v3'}";
-
-/** Step, Actor, Clock, Action, Cache Key, Before, After, Result — as the table shows them. */
-const row = (f: Frame): string[] => [
-  String(f.index),
-  f.actor,
-  `t=${f.clock}s`,
-  f.action,
-  f.cacheKey,
-  f.cacheBefore,
-  f.cacheAfter,
-  f.result,
-];
 
 const TABLE = [
   ['1', 'reader', 't=0s', 'Reader caches the article', 'article_42', '{}', V1, "Cache stores 'v1'"],
@@ -83,10 +72,12 @@ const TABLE = [
 ];
 
 describe('Lesson: update-on-write', () => {
-  const { frames } = run(updateOnWrite);
+  const trace = run(updateOnWrite);
+  const { frames } = trace;
 
-  it('passes the lesson schema', () => {
-    expect(() => parseLesson(JSON.parse(JSON.stringify(updateOnWrite)))).not.toThrow();
+  describeLessonBasics(updateOnWrite);
+
+  it('has no remedy', () => {
     expect(updateOnWrite.remedy).toBeUndefined();
   });
 
@@ -104,13 +95,10 @@ describe('Lesson: update-on-write', () => {
       'cacheAfter',
       'result',
     ]);
-    expect(updateOnWrite.keyMoments).toHaveLength(3);
-    expect(updateOnWrite.quiz).toHaveLength(3);
   });
 
   it('pins the execution table', () => {
-    expect(frames).toHaveLength(8);
-    expect(frames.slice(1).map(row)).toEqual(TABLE);
+    expect(tableOf(updateOnWrite)).toEqual(TABLE);
   });
 
   it('pins the variable tracker', () => {
@@ -140,7 +128,7 @@ describe('Lesson: update-on-write', () => {
   });
 
   it('pins the events', () => {
-    expect(frames.map((f) => f.event)).toEqual([
+    expect(eventsOf(trace)).toEqual([
       'start',
       'miss',
       'write',
@@ -153,16 +141,7 @@ describe('Lesson: update-on-write', () => {
   });
 
   it('flags stale entries while A is between save and set, and after its late set', () => {
-    expect(frames.map((f) => f.cache.some((e) => e.isStale))).toEqual([
-      false,
-      false,
-      true,
-      false,
-      false,
-      true,
-      true,
-      false,
-    ]);
+    expect(staleFrames(trace)).toEqual([false, false, true, false, false, true, true, false]);
   });
 
   it('writer B writes through: save then set, and the reader hits without a query', () => {
