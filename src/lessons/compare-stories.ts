@@ -1,4 +1,13 @@
 import type { Lesson, LessonStep, Op } from '../engine';
+import {
+  profileBinding,
+  profileLoad,
+  profileModels,
+  profileRead,
+  profileSave,
+  profileTracked,
+  profileUpdate,
+} from './building-blocks';
 
 /**
  * One story, told under each invalidation strategy, for the Compare view: 1) read the profile
@@ -99,19 +108,6 @@ function seconds(value: number | undefined, fallback: number): number {
 
 const KEY = 'user_profile_42';
 
-const readProfile = (timeout?: number): Op => ({
-  op: 'request',
-  key: KEY,
-  model: 'Profile',
-  pk: 42,
-  field: 'data',
-  ...(timeout === undefined ? {} : { timeout }),
-  as: 'data',
-});
-
-const loadProfile: Op = { op: 'db.get', model: 'Profile', pk: 42, field: 'data' };
-const FRESH = { data: { literal: 'fresh_data' } };
-const saveProfile: Op = { op: 'db.save', model: 'Profile', pk: 42, fields: FRESH };
 const deleteKey: Op = { op: 'cache.delete', key: KEY };
 
 /** The read function every story shares; `setLine` is its cache.set line. */
@@ -165,14 +161,14 @@ function variantOf(id: CompareStrategyId, ttl: number): Variant {
       return {
         imports: importsWith(),
         update: [...saveLines, '    profile.save()  # the cached copy is left as it is'],
-        updateOps: [loadProfile, saveProfile],
+        updateOps: [profileLoad(), profileSave('fresh_data')],
         effect: 'Nothing touches the cache, so it still holds the old value.',
       };
     case 'delete-on-update':
       return {
         imports: importsWith(),
         update: [...saveLines, '    profile.save()', "    cache.delete(f'user_profile_{user_id}')"],
-        updateOps: [loadProfile, saveProfile, deleteKey],
+        updateOps: [profileLoad(), profileSave('fresh_data'), deleteKey],
         effect: 'cache.delete removes the old value right after the save.',
       };
     case 'update-on-write':
@@ -184,8 +180,8 @@ function variantOf(id: CompareStrategyId, ttl: number): Variant {
           "    cache.set(f'user_profile_{user_id}', profile.data)",
         ],
         updateOps: [
-          loadProfile,
-          saveProfile,
+          profileLoad(),
+          profileSave('fresh_data'),
           { op: 'cache.set', key: KEY, value: { literal: 'fresh_data' } },
         ],
         effect: 'cache.set replaces the old value with the fresh one.',
@@ -195,7 +191,7 @@ function variantOf(id: CompareStrategyId, ttl: number): Variant {
         imports: importsWith(),
         setLine: `cache.set(key, data, timeout=${ttl})`,
         update: [...saveLines, '    profile.save()  # no delete: the timeout bounds staleness'],
-        updateOps: [loadProfile, saveProfile],
+        updateOps: [profileLoad(), profileSave('fresh_data')],
         readTimeout: ttl,
         effect: `Nothing touches the cache; the entry expires ${ttl} s after it was set.`,
       };
@@ -216,8 +212,8 @@ function variantOf(id: CompareStrategyId, ttl: number): Variant {
               ],
         updateOps:
           id === 'signal'
-            ? [loadProfile, saveProfile]
-            : [{ op: 'db.update', model: 'Profile', pk: 42, fields: FRESH }],
+            ? [profileLoad(), profileSave('fresh_data')]
+            : [profileUpdate('fresh_data')],
         hasReceiver: true,
         effect:
           id === 'signal'
@@ -237,8 +233,8 @@ function variantOf(id: CompareStrategyId, ttl: number): Variant {
         ],
         updateOps: [
           { op: 'atomic.begin' },
-          loadProfile,
-          saveProfile,
+          profileLoad(),
+          profileSave('fresh_data'),
           { op: 'onCommit', ops: [deleteKey] },
           { op: 'atomic.commit' },
         ],
@@ -297,7 +293,7 @@ export function compareStory(
   const steps: LessonStep[] = [
     readStep(
       'Read',
-      [readProfile(variant.readTimeout)],
+      [profileRead(KEY, variant.readTimeout)],
       lifetime === 0
         ? "The first read misses and reads 'old_data' from the database; timeout=0 stores nothing."
         : `The first read misses, reads 'old_data' from the database and caches it for ${lifetime} s.`,
@@ -314,13 +310,13 @@ export function compareStory(
     },
     readStep(
       'Read again',
-      [readProfile(variant.readTimeout)],
+      [profileRead(KEY, variant.readTimeout)],
       'The next read: a hit returns whatever is cached, a miss goes back to the database.',
       2,
     ),
     readStep(
       `Read after ${wait} s`,
-      [{ op: 'clock.advance', seconds: wait }, readProfile(variant.readTimeout)],
+      [{ op: 'clock.advance', seconds: wait }, profileRead(KEY, variant.readTimeout)],
       `${wait} seconds later: the entry is still served if it has not expired (it lives ${lifetime} s from its set).`,
       3,
     ),
@@ -338,7 +334,7 @@ export function compareStory(
     flowCaption: `The same four steps under "${strategy.label}": ${strategy.description}`,
     code: { language: 'python', source: source.join('\n'), caption: strategy.description },
     setup: {
-      models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
+      models: profileModels(),
       cache: { timeout: DEFAULT_TIMEOUT },
       ...(variant.hasReceiver
         ? {
@@ -352,7 +348,7 @@ export function compareStory(
             ],
           }
         : {}),
-      bindings: [{ key: KEY, model: 'Profile', pk: 42, field: 'data' }],
+      bindings: [profileBinding(KEY)],
     },
     steps,
     columns: [
@@ -362,12 +358,7 @@ export function compareStory(
       { id: 'cacheAfter', header: 'Cache State After' },
       { id: 'queries', header: 'DB queries' },
     ],
-    tracked: [
-      { name: 'cache', source: 'cache' },
-      { name: 'data', source: 'var', var: 'data' },
-      { name: 'db_data', source: 'db', model: 'Profile', pk: 42, field: 'data' },
-      { name: 'clock', source: 'clock' },
-    ],
+    tracked: [...profileTracked(), { name: 'clock', source: 'clock' }],
     keyMoments: [],
     quiz: [],
     snapshot: { title: `${strategy.label}:`, lines: [strategy.description] },

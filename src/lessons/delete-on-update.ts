@@ -1,4 +1,12 @@
 import type { Lesson } from '../engine';
+import {
+  PROFILE_KEY,
+  profileBinding,
+  profileModels,
+  profileRead,
+  profileSave,
+  seedColumns,
+} from './building-blocks';
 
 /**
  * The seed lesson, "Cache invalidation strategies in Django": cache-aside reads, a profile
@@ -45,8 +53,8 @@ export const deleteOnUpdate: Lesson = {
     ].join('\n'),
   },
   setup: {
-    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
-    bindings: [{ key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data' }],
+    models: profileModels(),
+    bindings: [profileBinding(PROFILE_KEY)],
   },
   steps: [
     {
@@ -55,16 +63,7 @@ export const deleteOnUpdate: Lesson = {
       result: 'Cache stores old user data',
       narration:
         "The first request misses, reads the profile from the database and caches it: the cache now holds 'old_data', which matches the database.",
-      ops: [
-        {
-          op: 'request',
-          key: 'user_profile_42',
-          model: 'Profile',
-          pk: 42,
-          field: 'data',
-          as: 'data',
-        },
-      ],
+      ops: [profileRead()],
       lines: [5, 6, 7, 8, 9],
       stage: -1,
       transcript: 0,
@@ -76,9 +75,7 @@ export const deleteOnUpdate: Lesson = {
       result: 'Cache still has old data',
       narration:
         "The profile is saved with 'fresh_data'. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
-      ops: [
-        { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'fresh_data' } } },
-      ],
+      ops: [profileSave('fresh_data')],
       lines: [13, 14, 15],
       stage: 0,
       transcript: 2,
@@ -101,16 +98,7 @@ export const deleteOnUpdate: Lesson = {
       result: 'Cache updated with fresh data',
       narration:
         "The next request misses, reads 'fresh_data' from the database and caches it. Cache and database agree again.",
-      ops: [
-        {
-          op: 'request',
-          key: 'user_profile_42',
-          model: 'Profile',
-          pk: 42,
-          field: 'data',
-          as: 'data',
-        },
-      ],
+      ops: [profileRead()],
       lines: [5, 6, 7, 8, 9],
       stage: 4,
       transcript: 6,
@@ -121,29 +109,13 @@ export const deleteOnUpdate: Lesson = {
       result: 'User sees updated profile',
       narration:
         'This request is a cache hit: it is served from the cache without touching the database, and the data is fresh.',
-      ops: [
-        {
-          op: 'request',
-          key: 'user_profile_42',
-          model: 'Profile',
-          pk: 42,
-          field: 'data',
-          as: 'data',
-        },
-      ],
+      ops: [profileRead()],
       lines: [5, 6, 10],
       stage: 4,
       transcript: 7,
     },
   ],
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns(),
   tableNote:
     'Cache invalidation ensures stale data is removed so fresh data is served after DB update',
   tracked: [{ name: 'cache', source: 'cache' }],

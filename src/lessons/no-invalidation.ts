@@ -1,27 +1,19 @@
-import type { Lesson, LessonStep, Op } from '../engine';
+import type { Lesson, LessonStep } from '../engine';
+import {
+  PROFILE_KEY,
+  profileBinding,
+  profileModels,
+  profileRead,
+  profileSave,
+  profileTracked,
+  seedColumns,
+} from './building-blocks';
 
 /**
  * "Forgetting to invalidate": the seed lesson's profile story, but the update view saves and
  * never touches the cache. Reads keep hitting 'old_data' until the default TIMEOUT (300 s)
  * expires the entry; the remedy deletes the key right after saving.
  */
-
-/** `get_profile(42)`: the cache-aside read. */
-const readProfile: Op = {
-  op: 'request',
-  key: 'user_profile_42',
-  model: 'Profile',
-  pk: 42,
-  field: 'data',
-  as: 'data',
-};
-
-const saveProfile: Op = {
-  op: 'db.save',
-  model: 'Profile',
-  pk: 42,
-  fields: { data: { literal: 'fresh_data' } },
-};
 
 const CODE_LINES = [
   'from django.core.cache import cache',
@@ -48,7 +40,7 @@ const steps: LessonStep[] = [
     result: 'Cache stores old user data',
     narration:
       "The first request misses, reads the profile and caches 'old_data' with the default TIMEOUT: the entry will live until t=300s.",
-    ops: [readProfile],
+    ops: [profileRead()],
     lines: [5, 6, 7, 8, 9],
     stage: 0,
     transcript: 0,
@@ -59,7 +51,7 @@ const steps: LessonStep[] = [
     result: 'Cache still has old data',
     narration:
       "update_profile saves 'fresh_data' and returns. Nothing deletes user_profile_42, so the cached 'old_data' is now stale.",
-    ops: [saveProfile],
+    ops: [profileSave('fresh_data')],
     lines: [13, 14, 15, 16],
     stage: 1,
     transcript: 1,
@@ -70,7 +62,7 @@ const steps: LessonStep[] = [
     result: "User sees stale data: 'old_data'",
     narration:
       'At t=60s the request is a cache hit. A hit never asks the database, so the user is served the old profile.',
-    ops: [{ op: 'clock.advance', seconds: 60 }, readProfile],
+    ops: [{ op: 'clock.advance', seconds: 60 }, profileRead()],
     lines: [5, 6, 7, 10],
     stage: 2,
     transcript: 3,
@@ -81,7 +73,7 @@ const steps: LessonStep[] = [
     result: 'Still stale: the entry lives until t=300s',
     narration:
       'At t=299s the entry is still alive, so every request keeps getting the old profile. Only the timeout limits how long this lasts.',
-    ops: [{ op: 'clock.advance', seconds: 239 }, readProfile],
+    ops: [{ op: 'clock.advance', seconds: 239 }, profileRead()],
     lines: [5, 6, 7, 10],
     stage: 2,
     transcript: 4,
@@ -104,7 +96,7 @@ const steps: LessonStep[] = [
     result: 'Cache updated with fresh data',
     narration:
       "cache.get finds the expired entry, purges it and returns None: a miss. The view reads 'fresh_data' from the database and caches it.",
-    ops: [readProfile],
+    ops: [profileRead()],
     lines: [5, 6, 7, 8, 9],
     stage: 4,
     transcript: 6,
@@ -115,7 +107,7 @@ const steps: LessonStep[] = [
     result: 'User sees updated profile',
     narration:
       'This request is a hit on the fresh entry. The user waited five minutes for a change the database had all along.',
-    ops: [readProfile],
+    ops: [profileRead()],
     lines: [5, 6, 7, 10],
     stage: 4,
     transcript: 7,
@@ -133,7 +125,7 @@ const remedySteps: LessonStep[] = steps.map((step, i) => {
         result: 'Cache entry deleted after the save',
         narration:
           "update_profile saves 'fresh_data' and then deletes user_profile_42. The stale copy is gone before anyone can read it.",
-        ops: [saveProfile, { op: 'cache.delete', key: 'user_profile_42' }],
+        ops: [profileSave('fresh_data'), { op: 'cache.delete', key: 'user_profile_42' }],
         lines: [13, 14, 15, 16],
       };
     case 3:
@@ -195,28 +187,15 @@ export const noInvalidation: Lesson = {
     source: [...CODE_LINES, "    # missing: cache.delete(f'user_profile_{user_id}')"].join('\n'),
   },
   setup: {
-    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
+    models: profileModels(),
     cache: { timeout: 300 },
-    bindings: [{ key: 'user_profile_42', model: 'Profile', pk: 42, field: 'data' }],
+    bindings: [profileBinding(PROFILE_KEY)],
   },
   steps,
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'clock', header: 'Clock' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns('clock'),
   tableNote:
     'Without invalidation, staleness is bounded only by the timeout: 300 seconds by default.',
-  tracked: [
-    { name: 'cache', source: 'cache' },
-    { name: 'data', source: 'var', var: 'data' },
-    { name: 'db_data', source: 'db', model: 'Profile', pk: 42, field: 'data' },
-    { name: 'clock', source: 'clock' },
-  ],
+  tracked: [...profileTracked(), { name: 'clock', source: 'clock' }],
   keyMoments: [
     {
       question: "Why does step 3 serve 'old_data' when the database already says 'fresh_data'?",

@@ -1,14 +1,13 @@
-import type { Lesson, LessonStep, Op } from '../engine';
-
-/** The cache-aside read of profile 42, as `get_profile(42)` runs it. */
-const readProfile: Op = {
-  op: 'request',
-  key: 'user_profile_42',
-  model: 'Profile',
-  pk: 42,
-  field: 'data',
-  as: 'data',
-};
+import type { Lesson, LessonStep } from '../engine';
+import {
+  profileBinding,
+  profileLoad,
+  profileModels,
+  profileRead,
+  profileSave,
+  profileTracked,
+  seedColumns,
+} from './building-blocks';
 
 const source = [
   'from django.core.cache import cache',
@@ -37,7 +36,7 @@ const firstRead: LessonStep = {
   cacheKey: 'user_profile_42',
   result: "Cache miss: 'old_data' read from DB and cached",
   narration: "A first request misses and caches 'old_data'. Cache and database agree.",
-  ops: [readProfile],
+  ops: [profileRead()],
   lines: [6, 7, 8, 9, 10],
   stage: 0,
   actor: 'reader',
@@ -50,11 +49,7 @@ const saveInTransaction: LessonStep = {
   result: "Row saved but not committed: others still read 'old_data'",
   narration:
     "The writer enters transaction.atomic() and saves 'new_data'. Until the block commits, only the writer's own connection sees the new value.",
-  ops: [
-    { op: 'atomic.begin' },
-    { op: 'db.get', model: 'Profile', pk: 42, field: 'data' },
-    { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
-  ],
+  ops: [{ op: 'atomic.begin' }, profileLoad(), profileSave('new_data')],
   lines: [14, 15, 16, 17],
   stage: 1,
   actor: 'writer',
@@ -90,8 +85,8 @@ export const onCommit: Lesson = {
     source: source.join('\n'),
   },
   setup: {
-    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
-    bindings: [{ key: 'user_profile_{pk}', model: 'Profile', pk: 42, field: 'data' }],
+    models: profileModels(),
+    bindings: [profileBinding('user_profile_{pk}')],
   },
   steps: [
     firstRead,
@@ -115,7 +110,7 @@ export const onCommit: Lesson = {
       result: "Cache miss: committed 'old_data' read and cached again",
       narration:
         "Another request misses, reads the committed row, which is still 'old_data', and caches it. The writer's delete has already happened and will not run again.",
-      ops: [readProfile],
+      ops: [profileRead()],
       lines: [6, 7, 8, 9, 10],
       stage: 3,
       actor: 'reader',
@@ -139,29 +134,17 @@ export const onCommit: Lesson = {
       result: "User sees stale data: 'old_data' instead of 'new_data'",
       narration:
         "A cache hit on 'old_data' although the database says 'new_data'. It stays stale until the default 300-second timeout ends.",
-      ops: [readProfile],
+      ops: [profileRead()],
       lines: [6, 7, 8, 11],
       stage: 5,
       actor: 'reader',
       transcript: 5,
     },
   ],
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'actor', header: 'Actor' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns('actor'),
   tableNote:
     'A delete inside an open transaction runs too early: a reader can re-cache the old committed row before COMMIT.',
-  tracked: [
-    { name: 'cache', source: 'cache' },
-    { name: 'data', source: 'var', var: 'data' },
-    { name: 'db_data', source: 'db', model: 'Profile', pk: 42, field: 'data' },
-  ],
+  tracked: profileTracked(),
   keyMoments: [
     {
       question:
@@ -290,7 +273,7 @@ export const onCommit: Lesson = {
           result: "Cache hit: 'old_data', still the committed value",
           narration:
             "The other request hits 'old_data'. That is still what the database has committed, so it is not stale yet.",
-          ops: [readProfile],
+          ops: [profileRead()],
           lines: [6, 7, 8, 11],
           stage: 3,
           actor: 'reader',
@@ -314,7 +297,7 @@ export const onCommit: Lesson = {
           result: "Cache miss: 'new_data' read from DB and cached",
           narration:
             "The next read misses and caches the committed 'new_data'. No request can slip the old row back in, because it is no longer committed.",
-          ops: [readProfile],
+          ops: [profileRead()],
           lines: [6, 7, 8, 9, 10],
           stage: 5,
           actor: 'reader',

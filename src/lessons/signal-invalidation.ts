@@ -1,22 +1,14 @@
-import type { Lesson, Op } from '../engine';
-
-/** The cache-aside read of profile 42, as `get_profile(42)` runs it. */
-const readProfile: Op = {
-  op: 'request',
-  key: 'user_profile_42',
-  model: 'Profile',
-  pk: 42,
-  field: 'data',
-  as: 'data',
-};
-
-/** `Profile.objects.filter(pk=42).update(data='bulk_data')`: one SQL UPDATE, no signal. */
-const bulkUpdate: Op = {
-  op: 'db.update',
-  model: 'Profile',
-  pk: 42,
-  fields: { data: { literal: 'bulk_data' } },
-};
+import type { Lesson, LessonStep } from '../engine';
+import {
+  profileBinding,
+  profileLoad,
+  profileModels,
+  profileRead,
+  profileSave,
+  profileTracked,
+  profileUpdate,
+  seedColumns,
+} from './building-blocks';
 
 const source = [
   'from django.core.cache import cache',
@@ -49,6 +41,43 @@ const source = [
   '    Profile.objects.filter(pk=user_id).update(data=new_data)  # no signal',
 ];
 
+/** Steps 1 to 3 run the same with or without the remedy; the remedy narrates 2 and 3 anew. */
+const firstRead: LessonStep = {
+  action: 'First request caches the profile',
+  cacheKey: 'user_profile_42',
+  result: "Cache miss: 'old_data' read from DB and cached",
+  narration:
+    "get_profile(42) misses, reads the row and caches 'old_data'. Cache and database agree.",
+  ops: [profileRead()],
+  lines: [15, 16, 17, 18, 19],
+  stage: 0,
+  transcript: 1,
+};
+
+const saveWithSignal: LessonStep = {
+  action: 'Profile saved with save()',
+  cacheKey: 'user_profile_42',
+  result: 'post_save receiver deleted the cache entry',
+  narration:
+    'update_profile() never mentions the cache, yet the entry disappears: profile.save() sends post_save, and invalidate_profile runs inside the save() call and deletes the key.',
+  ops: [profileLoad(), profileSave('new_data')],
+  lines: [23, 24, 25],
+  stage: 3,
+  transcript: 2,
+};
+
+const refetch: LessonStep = {
+  action: 'Next request fetches fresh data',
+  cacheKey: 'user_profile_42',
+  result: "Cache miss: 'new_data' read from DB and cached",
+  narration:
+    "Because the receiver deleted the key, the next read misses and caches 'new_data'. The signal kept the cache in step with the database.",
+  ops: [profileRead()],
+  lines: [15, 16, 17, 18, 19],
+  stage: 4,
+  transcript: 3,
+};
+
 /**
  * Signal-driven invalidation: a `post_save` / `post_delete` receiver deletes the profile's key
  * whenever `save()` or `delete()` runs, and `QuerySet.update()` slips past it because it sends
@@ -78,7 +107,7 @@ export const signalInvalidation: Lesson = {
     source: source.join('\n'),
   },
   setup: {
-    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
+    models: profileModels(),
     receivers: [
       {
         signal: 'post_save',
@@ -93,52 +122,19 @@ export const signalInvalidation: Lesson = {
         lines: [10, 11, 12],
       },
     ],
-    bindings: [{ key: 'user_profile_{pk}', model: 'Profile', pk: 42, field: 'data' }],
+    bindings: [profileBinding('user_profile_{pk}')],
   },
   steps: [
-    {
-      action: 'First request caches the profile',
-      cacheKey: 'user_profile_42',
-      result: "Cache miss: 'old_data' read from DB and cached",
-      narration:
-        "get_profile(42) misses, reads the row and caches 'old_data'. Cache and database agree.",
-      ops: [readProfile],
-      lines: [15, 16, 17, 18, 19],
-      stage: 0,
-      transcript: 1,
-    },
-    {
-      action: 'Profile saved with save()',
-      cacheKey: 'user_profile_42',
-      result: 'post_save receiver deleted the cache entry',
-      narration:
-        'update_profile() never mentions the cache, yet the entry disappears: profile.save() sends post_save, and invalidate_profile runs inside the save() call and deletes the key.',
-      ops: [
-        { op: 'db.get', model: 'Profile', pk: 42, field: 'data' },
-        { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
-      ],
-      lines: [23, 24, 25],
-      stage: 3,
-      transcript: 2,
-    },
-    {
-      action: 'Next request fetches fresh data',
-      cacheKey: 'user_profile_42',
-      result: "Cache miss: 'new_data' read from DB and cached",
-      narration:
-        "Because the receiver deleted the key, the next read misses and caches 'new_data'. The signal kept the cache in step with the database.",
-      ops: [readProfile],
-      lines: [15, 16, 17, 18, 19],
-      stage: 4,
-      transcript: 3,
-    },
+    firstRead,
+    saveWithSignal,
+    refetch,
     {
       action: 'Bulk fix with QuerySet.update()',
       cacheKey: '-',
       result: "No signal sent: cache still has 'new_data'",
       narration:
         "QuerySet.update() runs one SQL UPDATE without calling save(), so Django sends no post_save and the receiver never runs. The database now says 'bulk_data'; the cache still says 'new_data'.",
-      ops: [bulkUpdate],
+      ops: [profileUpdate('bulk_data')],
       lines: [28],
       stage: 5,
       transcript: 4,
@@ -149,27 +145,16 @@ export const signalInvalidation: Lesson = {
       result: "User sees stale data: 'new_data' instead of 'bulk_data'",
       narration:
         "The read is a cache hit on 'new_data', which no longer matches the database. It stays stale until something deletes the key or the default 300-second timeout ends.",
-      ops: [readProfile],
+      ops: [profileRead()],
       lines: [15, 16, 17, 20],
       stage: 5,
       transcript: 6,
     },
   ],
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns(),
   tableNote:
     'Signals invalidate on save() and delete() only; QuerySet.update() bypasses them and leaves the cache stale.',
-  tracked: [
-    { name: 'cache', source: 'cache' },
-    { name: 'data', source: 'var', var: 'data' },
-    { name: 'db_data', source: 'db', model: 'Profile', pk: 42, field: 'data' },
-  ],
+  tracked: profileTracked(),
   keyMoments: [
     {
       question:
@@ -289,48 +274,20 @@ export const signalInvalidation: Lesson = {
         ].join('\n'),
       },
       steps: [
+        firstRead,
         {
-          action: 'First request caches the profile',
-          cacheKey: 'user_profile_42',
-          result: "Cache miss: 'old_data' read from DB and cached",
-          narration:
-            "get_profile(42) misses, reads the row and caches 'old_data'. Cache and database agree.",
-          ops: [readProfile],
-          lines: [15, 16, 17, 18, 19],
-          stage: 0,
-          transcript: 1,
-        },
-        {
-          action: 'Profile saved with save()',
-          cacheKey: 'user_profile_42',
-          result: 'post_save receiver deleted the cache entry',
+          ...saveWithSignal,
           narration:
             'profile.save() sends post_save, and invalidate_profile deletes the key, exactly as before.',
-          ops: [
-            { op: 'db.get', model: 'Profile', pk: 42, field: 'data' },
-            { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
-          ],
-          lines: [23, 24, 25],
-          stage: 3,
-          transcript: 2,
         },
-        {
-          action: 'Next request fetches fresh data',
-          cacheKey: 'user_profile_42',
-          result: "Cache miss: 'new_data' read from DB and cached",
-          narration: "The next read misses and caches 'new_data'.",
-          ops: [readProfile],
-          lines: [15, 16, 17, 18, 19],
-          stage: 4,
-          transcript: 3,
-        },
+        { ...refetch, narration: "The next read misses and caches 'new_data'." },
         {
           action: 'Bulk fix with update(), then cache.delete()',
           cacheKey: 'user_profile_42',
           result: 'No signal sent, but the explicit delete removed the entry',
           narration:
             'update() still sends no signal, so bulk_update_profile() deletes the key itself on the next line.',
-          ops: [bulkUpdate, { op: 'cache.delete', key: 'user_profile_42' }],
+          ops: [profileUpdate('bulk_data'), { op: 'cache.delete', key: 'user_profile_42' }],
           lines: [28, 29],
           stage: 3,
           transcript: 7,
@@ -341,7 +298,7 @@ export const signalInvalidation: Lesson = {
           result: "Cache miss: 'bulk_data' read from DB and cached",
           narration:
             "The read misses and caches 'bulk_data': no stale read, even though no signal was sent.",
-          ops: [readProfile],
+          ops: [profileRead()],
           lines: [15, 16, 17, 18, 19],
           stage: 4,
           transcript: 7,

@@ -1,4 +1,12 @@
 import type { Lesson, LessonStep, Op } from '../engine';
+import {
+  profileBinding,
+  profileLoad,
+  profileModels,
+  profileRead,
+  profileSave,
+  seedColumns,
+} from './building-blocks';
 
 const source = [
   'from django.core.cache import cache',
@@ -46,12 +54,9 @@ const remedySource = [
 ];
 
 /** Request A reads the row, then stalls; it caches what it read in step 5. */
-const readRow: Op = { op: 'db.get', model: 'Profile', pk: 42, field: 'data', as: 'row' };
+const readRow = profileLoad('row');
 
-const saveNewData: Op[] = [
-  { op: 'db.get', model: 'Profile', pk: 42, field: 'data' },
-  { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
-];
+const saveNewData: Op[] = [profileLoad(), profileSave('new_data')];
 
 /** `profile_key(42)` in the remedy: initialise the generation once, then read it. */
 const profileKey: Op[] = [
@@ -101,11 +106,8 @@ export const staleSetRace: Lesson = {
     source: source.join('\n'),
   },
   setup: {
-    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
-    bindings: [
-      { key: 'user_profile_{pk}', model: 'Profile', pk: 42, field: 'data' },
-      { key: 'profile:{gen}:{pk}', model: 'Profile', pk: 42, field: 'data' },
-    ],
+    models: profileModels(),
+    bindings: [profileBinding('user_profile_{pk}'), profileBinding('profile:{gen}:{pk}')],
   },
   steps: [
     {
@@ -164,33 +166,14 @@ export const staleSetRace: Lesson = {
       result: "User sees stale data: 'old_data' until the 300 s timeout",
       narration:
         "Sixty seconds later request C hits 'old_data'. With the default 300-second timeout, every reader sees stale data for four more minutes.",
-      ops: [
-        { op: 'clock.advance', seconds: 60 },
-        {
-          op: 'request',
-          key: 'user_profile_42',
-          model: 'Profile',
-          pk: 42,
-          field: 'data',
-          as: 'data',
-        },
-      ],
+      ops: [{ op: 'clock.advance', seconds: 60 }, profileRead()],
       lines: [5, 6, 7, 11],
       stage: 5,
       actor: 'request C',
       transcript: 5,
     },
   ],
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'actor', header: 'Actor' },
-    { id: 'clock', header: 'Clock' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns('actor', 'clock'),
   tableNote:
     'A read that started before the write can finish after the delete: its cache.set puts the old row back until the timeout.',
   tracked: [
@@ -357,14 +340,7 @@ export const staleSetRace: Lesson = {
           ops: [
             { op: 'clock.advance', seconds: 60 },
             ...profileKey,
-            {
-              op: 'request',
-              key: 'profile:{gen}:42',
-              model: 'Profile',
-              pk: 42,
-              field: 'data',
-              as: 'data',
-            },
+            profileRead('profile:{gen}:42'),
           ],
           lines: [5, 6, 9, 10, 11, 12, 14],
           stage: 5,

@@ -1,4 +1,12 @@
 import type { Lesson, LessonStep, Op } from '../engine';
+import {
+  profileBinding,
+  profileLoad,
+  profileModels,
+  profileRead,
+  profileUpdate,
+  seedColumns,
+} from './building-blocks';
 
 const WORKERS = [1, 2, 3, 4] as const;
 const KEY = 'user_profile_42';
@@ -50,7 +58,7 @@ const remedySource = [
 ];
 
 const getKey: Op = { op: 'cache.get', key: KEY, as: 'data' };
-const queryRow: Op = { op: 'db.get', model: 'Profile', pk: 42, field: 'data', as: 'data' };
+const queryRow = profileLoad('data');
 const setKey: Op = { op: 'cache.set', key: KEY, value: { var: 'data' }, timeout: 300 };
 const takeLock: Op = {
   op: 'cache.add',
@@ -80,10 +88,7 @@ const prelude = (readOps: Op[], readLines: number[], updateLines: number[]): Les
     result: 'Cache entry deleted',
     narration:
       'A writer updates the row and deletes the key, as it should. (An expiring timeout has the same effect.) The next readers all find the cache empty.',
-    ops: [
-      { op: 'db.update', model: 'Profile', pk: 42, fields: { data: { literal: 'new_data' } } },
-      { op: 'cache.delete', key: KEY },
-    ],
+    ops: [profileUpdate('new_data'), { op: 'cache.delete', key: KEY }],
     lines: updateLines,
     stage: 1,
     actor: 'writer',
@@ -118,25 +123,11 @@ export const thunderingHerd: Lesson = {
     source: source.join('\n'),
   },
   setup: {
-    models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] },
-    bindings: [{ key: 'user_profile_{pk}', model: 'Profile', pk: 42, field: 'data' }],
+    models: profileModels(),
+    bindings: [profileBinding('user_profile_{pk}')],
   },
   steps: [
-    ...prelude(
-      [
-        {
-          op: 'request',
-          key: KEY,
-          model: 'Profile',
-          pk: 42,
-          field: 'data',
-          timeout: 300,
-          as: 'data',
-        },
-      ],
-      [5, 6, 7, 9, 10],
-      [14, 15],
-    ),
+    ...prelude([profileRead(KEY, 300)], [5, 6, 7, 9, 10], [14, 15]),
     ...WORKERS.map((n): LessonStep => ({
       action: `Worker ${n} misses the cache`,
       cacheKey: KEY,
@@ -169,16 +160,7 @@ export const thunderingHerd: Lesson = {
       transcript: n === 1 ? 3 : 4,
     })),
   ],
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'actor', header: 'Actor' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-    { id: 'queries', header: 'DB Queries' },
-  ],
+  columns: seedColumns('actor', 'queries'),
   tableNote:
     'Four workers missed before any of them set the key, so the database ran the same query four times.',
   tracked: [

@@ -1,4 +1,5 @@
 import type { Lesson, Op } from '../engine';
+import { seedColumns } from './building-blocks';
 
 /**
  * "Let it expire": no invalidation at all, only `timeout=60`. A simulated clock shows the
@@ -183,15 +184,7 @@ export const ttlExpiry: Lesson = {
       transcript: 7,
     },
   ],
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'clock', header: 'Clock' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns('clock'),
   tableNote:
     'A timeout bounds staleness; it does not remove it. Cache states list live entries only.',
   tracked: [

@@ -1,4 +1,5 @@
 import type { Lesson, Op } from '../engine';
+import { seedColumns } from './building-blocks';
 
 /**
  * Write-through: after saving, the writer puts the fresh value in the cache with `cache.set`.
@@ -163,16 +164,7 @@ export const updateOnWrite: Lesson = {
       transcript: 5,
     },
   ],
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'actor', header: 'Actor' },
-    { id: 'clock', header: 'Clock' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns('actor', 'clock'),
   tableNote:
     "Write-through avoids the miss after a write, but the last cache.set wins: a slow writer's older value stays until the timeout.",
   tracked: [

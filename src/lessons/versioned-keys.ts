@@ -1,4 +1,5 @@
 import type { Lesson, LessonStep, Op } from '../engine';
+import { seedColumns } from './building-blocks';
 
 /**
  * Versioned keys with a generation counter: every article key embeds `articles:gen`, so one
@@ -224,16 +225,7 @@ export const versionedKeys: Lesson = {
     bindings: [{ key: 'articles:{gen}:{pk}', model: 'Article', pk: 42, field: 'title' }],
   },
   steps,
-  columns: [
-    { id: 'step', header: 'Step' },
-    { id: 'actor', header: 'Actor' },
-    { id: 'clock', header: 'Clock' },
-    { id: 'action', header: 'Action' },
-    { id: 'cacheKey', header: 'Cache Key' },
-    { id: 'cacheBefore', header: 'Cache State Before' },
-    { id: 'cacheAfter', header: 'Cache State After' },
-    { id: 'result', header: 'Result' },
-  ],
+  columns: seedColumns('actor', 'clock'),
   tableNote:
     'incr invalidates a whole namespace at once; old-generation entries stay cached, unreachable, until they expire.',
   tracked: [
