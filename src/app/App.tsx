@@ -14,8 +14,13 @@ import './layout.css';
 
 const LessonIndexView = lazy(() => import('../features/lesson-index/LessonIndexView'));
 const CompareView = lazy(() => import('../features/compare/CompareView'));
+const PracticeView = lazy(() => import('../features/practice/PracticeView'));
 
-const VIEW_TITLES = { lessons: 'Lessons', compare: 'Compare strategies' } as const;
+const VIEW_TITLES = {
+  lessons: 'Lessons',
+  compare: 'Compare strategies',
+  practice: 'Practice',
+} as const;
 
 /** The app shell: side effects (URL, keys, theme, autoplay) once each, then the current view. */
 export function App() {
@@ -63,7 +68,13 @@ export function App() {
         ) : (
           <ErrorBoundary label={`The ${VIEW_TITLES[view]} view`}>
             <Suspense fallback={<p className="layout__loading">Loading…</p>}>
-              {view === 'lessons' ? <LessonIndexView /> : <CompareView />}
+              {view === 'lessons' ? (
+                <LessonIndexView />
+              ) : view === 'compare' ? (
+                <CompareView />
+              ) : (
+                <PracticeView />
+              )}
             </Suspense>
           </ErrorBoundary>
         )}

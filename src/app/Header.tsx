@@ -12,6 +12,7 @@ const THEME_LABEL: Record<Theme, string> = {
 const NAV = [
   { view: 'lessons', label: 'All lessons' },
   { view: 'compare', label: 'Compare' },
+  { view: 'practice', label: 'Practice' },
 ] as const;
 
 /** Brand, lesson picker, presenter mode, theme and help. Hidden in embed mode. */

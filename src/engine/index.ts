@@ -15,3 +15,7 @@ export { randomLesson } from './random-lesson';
 export type { RandomLessonOptions } from './random-lesson';
 export type { Rng } from './rng';
 export type * from './types';
+export { generatePractice, practiceLesson, readResultOf, READ_RESULTS } from './practice';
+export { FIRST_PRACTICE_SEED, nextPracticeSeed, PRACTICE_KINDS } from './practice-seed';
+export type { PracticeQuestion, PracticeStep, ReadResult } from './practice';
+export type { PracticeKind } from './practice-seed';

@@ -1,4 +1,6 @@
+import { PRACTICE_KINDS, type PracticeKind } from '../engine/practice-seed';
 import type { AnswerState } from './quiz-slice';
+import { PRACTICE_HISTORY_LIMIT, type PracticeEntry } from './practice-slice';
 import type { Theme } from './preferences-slice';
 import { SPEEDS, type Speed } from './player-slice';
 
@@ -7,6 +9,9 @@ interface SanitizedProgress {
   theme?: Theme;
   speed?: Speed;
   isShowingAllSteps?: boolean;
+  practiceSeed?: number;
+  practiceCursor?: number;
+  practiceHistory?: PracticeEntry[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -14,6 +19,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const isOption = (value: unknown): value is number | null =>
   value === null || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 3);
+
+/** A practice seed: a 32-bit unsigned integer, as the seed sequence produces. */
+const isSeed = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 32;
+
+const isPracticeEntry = (value: unknown): value is PracticeEntry =>
+  isRecord(value) &&
+  isSeed(value.seed) &&
+  PRACTICE_KINDS.includes(value.kind as PracticeKind) &&
+  isOption(value.chosen) &&
+  value.chosen !== null &&
+  typeof value.isCorrect === 'boolean';
 
 /**
  * Validate progress read from localStorage field by field. Anything malformed is dropped
@@ -67,6 +84,22 @@ export function sanitizeProgress(
       }
       if (isBad) problems.push('some quiz answers');
       value.answers = answers;
+    }
+  }
+  for (const field of ['practiceSeed', 'practiceCursor'] as const) {
+    if (input[field] === undefined) continue;
+    if (isSeed(input[field])) value[field] = input[field];
+    else problems.push(field === 'practiceSeed' ? 'practice question' : 'practice sequence');
+  }
+  if (input.practiceHistory !== undefined) {
+    if (!Array.isArray(input.practiceHistory)) problems.push('practice answers');
+    else {
+      // Copy only the known fields, so nothing else stored under an entry survives.
+      const kept = input.practiceHistory
+        .filter(isPracticeEntry)
+        .map(({ seed, kind, chosen, isCorrect }) => ({ seed, kind, chosen, isCorrect }));
+      if (kept.length < input.practiceHistory.length) problems.push('some practice answers');
+      value.practiceHistory = kept.slice(-PRACTICE_HISTORY_LIMIT);
     }
   }
   return { value, problems };

@@ -2,11 +2,12 @@ import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createLessonSlice, type LessonSlice } from './lesson-slice';
 import { createPlayerSlice, type PlayerSlice } from './player-slice';
+import { createPracticeSlice, type PracticeSlice } from './practice-slice';
 import { createPreferencesSlice, THEMES, type PreferencesSlice } from './preferences-slice';
 import { createQuizSlice, type QuizSlice } from './quiz-slice';
 import { sanitizeProgress } from './progress';
 
-export type AppState = PlayerSlice & LessonSlice & QuizSlice & PreferencesSlice;
+export type AppState = PlayerSlice & LessonSlice & QuizSlice & PreferencesSlice & PracticeSlice;
 
 export const STORAGE_KEY = 'django-cache-lab:v1';
 
@@ -57,7 +58,16 @@ const progressStorage: PersistStorage<unknown> = {
 };
 
 /** Only progress and preferences outlive a visit; the URL carries lesson, step and skips. */
-type Persisted = Pick<AppState, 'answers' | 'theme' | 'speed' | 'isShowingAllSteps'>;
+type Persisted = Pick<
+  AppState,
+  | 'answers'
+  | 'theme'
+  | 'speed'
+  | 'isShowingAllSteps'
+  | 'practiceSeed'
+  | 'practiceCursor'
+  | 'practiceHistory'
+>;
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -66,6 +76,7 @@ export const useAppStore = create<AppState>()(
       ...createLessonSlice(...args),
       ...createQuizSlice(...args),
       ...createPreferencesSlice(...args),
+      ...createPracticeSlice(...args),
     }),
     {
       name: STORAGE_KEY,
@@ -76,6 +87,9 @@ export const useAppStore = create<AppState>()(
         theme: state.theme,
         speed: state.speed,
         isShowingAllSteps: state.isShowingAllSteps,
+        practiceSeed: state.practiceSeed,
+        practiceCursor: state.practiceCursor,
+        practiceHistory: state.practiceHistory,
       }),
       // Stored progress is untrusted: keep what is valid, say what was dropped, never crash.
       merge: (persisted, current) => {

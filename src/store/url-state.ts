@@ -2,7 +2,7 @@ import { DEFAULT_LESSON_ID, findLesson } from '../lessons';
 
 /** What the address bar asks for, after every bad value has been replaced by a safe one. */
 export interface UrlState {
-  view: 'lesson' | 'lessons' | 'compare';
+  view: 'lesson' | 'lessons' | 'compare' | 'practice';
   lessonId: string;
   step: number;
   skip: number[];
@@ -13,7 +13,7 @@ export interface UrlState {
   notices: string[];
 }
 
-const VIEWS = ['lessons', 'compare'] as const;
+const VIEWS = ['lessons', 'compare', 'practice'] as const;
 
 /** Shorten untrusted text before it is shown back to the learner. */
 function quote(value: string): string {

@@ -1,0 +1,73 @@
+import { useId, useMemo } from 'react';
+import { Panel } from '../../components/Panel';
+import { selectPracticeQuestion } from '../../store/practice-slice';
+import { useAppStore } from '../../store/store';
+import { buildPracticeQuestionView, OPTION_LETTERS } from './practice-view';
+
+/**
+ * The question as a fieldset: lettered radios, `Check answer`, and a live status that starts
+ * `Correct` or `Incorrect` and says why. One check per showing; `Redo wrong answers` retries.
+ */
+export function PracticeQuestionForm() {
+  const question = useAppStore(selectPracticeQuestion);
+  const selected = useAppStore((s) => s.practiceSelected);
+  const checked = useAppStore((s) => s.practiceChecked);
+  const selectOption = useAppStore((s) => s.selectPracticeOption);
+  const answerPractice = useAppStore((s) => s.answerPractice);
+  const view = useMemo(
+    () => buildPracticeQuestionView(question, selected, checked),
+    [question, selected, checked],
+  );
+  const groupName = useId();
+  const tone = view.isCorrect === null ? 'none' : view.isCorrect ? 'right' : 'wrong';
+  return (
+    <Panel id="practice-question" title="Question" className="practice__question">
+      <fieldset className="practice__fieldset">
+        <legend className="practice__legend">{question.question}</legend>
+        <ul className="practice__options">
+          {question.options.map((option, i) => {
+            const mark = view.marks[i];
+            return (
+              <li
+                key={`${question.seed}-${OPTION_LETTERS[i]}`}
+                className={`practice__option${mark ? ` practice__option--${mark.tone}` : ''}`}
+              >
+                <label className="practice__label">
+                  <input
+                    type="radio"
+                    name={groupName}
+                    value={i}
+                    checked={selected === i}
+                    onChange={() => selectOption(i)}
+                  />
+                  <span className="practice__letter">{OPTION_LETTERS[i]}</span>{' '}
+                  {view.isCode ? <code>{option}</code> : <span>{option}</span>}
+                </label>
+                {mark ? (
+                  <span className={`practice__mark practice__mark--${mark.tone}`}>
+                    <span aria-hidden="true">{mark.icon}</span> {mark.text}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        <button
+          type="button"
+          className="button button--primary"
+          // aria-disabled, not disabled: the button keeps focus after the check instead of
+          // dropping it to the page.
+          aria-disabled={!view.canCheck}
+          onClick={() => {
+            if (view.canCheck && selected !== null) answerPractice(selected);
+          }}
+        >
+          Check answer
+        </button>
+        <p role="status" className={`practice__status practice__status--${tone}`}>
+          {view.status}
+        </p>
+      </fieldset>
+    </Panel>
+  );
+}
