@@ -78,6 +78,7 @@ try {
     // The panels below the fold load as their own chunk: wait for them too.
     if (!shot.query.includes('view=')) {
       await page.getByRole('region', { name: 'Visual quiz' }).waitFor();
+      await page.locator('.tok-keyword').first().waitFor();
     } else {
       await page.getByRole('heading', { level: 2 }).first().waitFor();
     }

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CodePanel } from '../../src/features/code-panel/CodePanel';
 import { deleteOnUpdate } from '../../src/lessons/delete-on-update';
@@ -24,8 +24,9 @@ describe('Execution sample', () => {
     expect(within(code()).getAllByRole('listitem')).toHaveLength(17);
   });
 
-  it('highlights Python syntax with token spans', () => {
+  it('highlights Python syntax with token spans once the highlighter has loaded', async () => {
     render(<CodePanel />);
+    await waitFor(() => expect(code().querySelector('.tok-keyword')).not.toBeNull());
     const keywords = Array.from(code().querySelectorAll('.tok-keyword'), (el) => el.textContent);
     expect(keywords).toContain('def');
     expect(code().querySelector('.tok-comment')).toHaveTextContent(

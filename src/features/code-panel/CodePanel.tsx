@@ -5,7 +5,7 @@ import { useAppStore } from '../../store/store';
 import { selectFrame, selectLesson } from '../../store/selectors';
 import { CodeBlock } from './CodeBlock';
 import { OutcomeBadges } from './OutcomeBadges';
-import { tokenizeLines } from './highlight-python';
+import { useHighlighter } from './use-highlighter';
 import { codeLines, outcomeBadges } from './view-model';
 import './code-panel.css';
 
@@ -16,8 +16,9 @@ import './code-panel.css';
 export function CodePanel() {
   const lesson = useAppStore(selectLesson);
   const frame = useAppStore(selectFrame);
+  const tokenize = useHighlighter();
   // Tokenizing is the only costly part, and the source changes only with the lesson.
-  const tokens = useMemo(() => tokenizeLines(lesson.code.source), [lesson.code.source]);
+  const tokens = useMemo(() => tokenize(lesson.code.source), [tokenize, lesson.code.source]);
   const lines = useMemo(
     () => codeLines(tokens, frame.lines, frame.nextLines),
     [tokens, frame.lines, frame.nextLines],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorOutcome, Outcome } from '../../../src/engine';
+import { plainLines } from '../../../src/features/code-panel/use-highlighter';
 import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
 import {
   sourceLines,
@@ -199,5 +200,19 @@ describe('outcomeBadges', () => {
       'db read',
       'cache set',
     ]);
+  });
+});
+
+describe('Code before the highlighter loads', () => {
+  it('shows every line as plain text, the same text as the source', () => {
+    const source = 'def f():\n\n    return 1';
+    expect(plainLines(source)).toEqual([
+      [{ text: 'def f():', type: 'plain' }],
+      [],
+      [{ text: '    return 1', type: 'plain' }],
+    ]);
+    expect(plainLines(source).map((line) => line.map((t) => t.text).join(''))).toEqual(
+      tokenizeLines(source).map((line) => line.map((t) => t.text).join('')),
+    );
   });
 });
