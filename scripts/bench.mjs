@@ -89,7 +89,9 @@ async function stepLatency(query) {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://localhost:4179/${query}`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // Lessons other than the default load lazily: wait until the player is there.
+    await page.getByRole('status').filter({ hasText: /^Step 0 of/ }).waitFor();
+    await page.getByRole('region', { name: 'Visual quiz' }).waitFor();
     // Time from the key press until React has committed the new step to the DOM and the
     // browser has recomputed style and layout for it (forced by reading a layout property):
     // the work that has to fit in one 16 ms frame. Paint is not included.
