@@ -8,9 +8,11 @@ import { HelpDialog } from './HelpDialog';
 import { LessonView } from './LessonView';
 import { Notices } from './Notices';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { usePrintHandout } from './use-print-handout';
 import { useTheme } from './use-theme';
 import { useUrlSync } from './use-url-sync';
 import './layout.css';
+import './print.css';
 
 const LessonIndexView = lazy(() => import('../features/lesson-index/LessonIndexView'));
 const CompareView = lazy(() => import('../features/compare/CompareView'));
@@ -28,6 +30,7 @@ export function App() {
   useKeyboardShortcuts();
   useTheme();
   useAutoplay();
+  usePrintHandout();
   const lesson = useAppStore(selectLesson);
   const view = useAppStore((s) => s.view);
   const isEmbedded = useAppStore((s) => s.isEmbedded);

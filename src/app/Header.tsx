@@ -26,6 +26,7 @@ export function Header() {
   const setTheme = useAppStore((s) => s.setTheme);
   const togglePresenting = useAppStore((s) => s.togglePresenting);
   const setHelpOpen = useAppStore((s) => s.setHelpOpen);
+  const last = useAppStore((s) => s.last);
   const groups = ['Strategies', 'Failure modes'] as const;
   return (
     <header className="app-header">
@@ -80,6 +81,19 @@ export function Header() {
             ))}
           </select>
         </label>
+        {view === 'lesson' ? (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              // A handout shows the whole lesson: the table and tracker at the last step.
+              last();
+              window.requestAnimationFrame(() => window.print());
+            }}
+          >
+            Print handout
+          </button>
+        ) : null}
         <button type="button" className="button button--small" onClick={togglePresenting}>
           {isPresenting ? 'Exit presenter mode' : 'Presenter mode'}
         </button>
