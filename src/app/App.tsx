@@ -17,11 +17,13 @@ import './print.css';
 const LessonIndexView = lazy(() => import('../features/lesson-index/LessonIndexView'));
 const CompareView = lazy(() => import('../features/compare/CompareView'));
 const PracticeView = lazy(() => import('../features/practice/PracticeView'));
+const SandboxView = lazy(() => import('../features/sandbox/SandboxView'));
 
 const VIEW_TITLES = {
   lessons: 'Lessons',
   compare: 'Compare strategies',
   practice: 'Practice',
+  sandbox: 'Sandbox',
 } as const;
 
 /** The app shell: side effects (URL, keys, theme, autoplay) once each, then the current view. */
@@ -75,6 +77,8 @@ export function App() {
                 <LessonIndexView />
               ) : view === 'compare' ? (
                 <CompareView />
+              ) : view === 'sandbox' ? (
+                <SandboxView />
               ) : (
                 <PracticeView />
               )}

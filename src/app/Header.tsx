@@ -1,6 +1,7 @@
 import { lessonIndex } from '../lessons';
 import { useAppStore } from '../store/store';
 import { THEMES, type Theme } from '../store/preferences-slice';
+import { SANDBOX_LESSON_ID } from '../store/trace-cache';
 
 const THEME_LABEL: Record<Theme, string> = {
   system: 'System',
@@ -13,11 +14,13 @@ const NAV = [
   { view: 'lessons', label: 'All lessons' },
   { view: 'compare', label: 'Compare' },
   { view: 'practice', label: 'Practice' },
+  { view: 'sandbox', label: 'Sandbox' },
 ] as const;
 
 /** Brand, lesson picker, presenter mode, theme and help. Hidden in embed mode. */
 export function Header() {
   const lessonId = useAppStore((s) => s.lessonId);
+  const hasSandbox = useAppStore((s) => s.sandboxLesson !== null);
   const view = useAppStore((s) => s.view);
   const theme = useAppStore((s) => s.theme);
   const isPresenting = useAppStore((s) => s.isPresenting);
@@ -69,6 +72,11 @@ export function Header() {
                   ))}
               </optgroup>
             ))}
+            {hasSandbox ? (
+              <optgroup label="Sandbox">
+                <option value={SANDBOX_LESSON_ID}>Sandbox scenario</option>
+              </optgroup>
+            ) : null}
           </select>
         </label>
         <label className="app-header__field app-header__field--theme">

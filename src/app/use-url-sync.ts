@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isLessonId, findLesson, loadAllLessons } from '../lessons';
 import { useAppStore } from '../store/store';
+import { SANDBOX_LESSON_ID } from '../store/trace-cache';
 import { formatUrlState, parseUrlState } from '../store/url-state';
 
 /**
@@ -41,6 +42,9 @@ export function useUrlSync(): void {
     const wanted = new URLSearchParams(window.location.search).get('lesson');
     if (wanted && isLessonId(wanted) && !findLesson(wanted)) {
       loadAllLessons().then(apply, apply);
+    } else if (wanted === SANDBOX_LESSON_ID && useAppStore.getState().sandboxText !== null) {
+      // A saved sandbox scenario is parsed on demand (its validator loads lazily).
+      useAppStore.getState().restoreSandbox().then(apply, apply);
     } else {
       apply();
       // Fetch the other lessons in the background so the picker switches at once.

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LESSON_ID, findLesson, isLessonId, loadAllLessons } from '../lessons';
 import type { AppState } from './store';
-import { effectiveLesson } from './trace-cache';
+import { effectiveLesson, SANDBOX_LESSON_ID } from './trace-cache';
 import type { UrlState } from './url-state';
 
 export interface LessonSlice {
@@ -36,6 +36,11 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   isReady: false,
   notices: [],
   openLesson: (lessonId) => {
+    // The sandbox scenario, once loaded; before that, "sandbox" is an unknown lesson.
+    if (lessonId === SANDBOX_LESSON_ID && get().sandboxLesson) {
+      get().openSandbox();
+      return;
+    }
     const lesson = findLesson(lessonId);
     if (!lesson && isLessonId(lessonId)) {
       // Lesson bodies load on demand; open it as soon as its chunk arrives.

@@ -3,6 +3,7 @@ import type { AnswerState } from './quiz-slice';
 import { PRACTICE_HISTORY_LIMIT, type PracticeEntry } from './practice-slice';
 import type { Theme } from './preferences-slice';
 import { SPEEDS, type Speed } from './player-slice';
+import { SANDBOX_MAX_BYTES } from './sandbox-slice';
 
 interface SanitizedProgress {
   answers?: Record<string, Record<number, AnswerState>>;
@@ -103,4 +104,20 @@ export function sanitizeProgress(
     }
   }
   return { value, problems };
+}
+
+/**
+ * Check the saved sandbox scenario's text (its own storage key): a non-empty string no larger
+ * than an import may be, or it is dropped and named. Only the shape is checked here; the
+ * scenario itself is parsed when a visit asks for it (the parser loads on demand), and dropped
+ * with a notice then if it fails.
+ */
+export function sanitizeSandboxText(input: unknown): {
+  value: { sandboxText?: string };
+  problems: string[];
+} {
+  if (input === null || input === undefined) return { value: {}, problems: [] };
+  return typeof input === 'string' && input.trim() !== '' && input.length <= SANDBOX_MAX_BYTES
+    ? { value: { sandboxText: input }, problems: [] }
+    : { value: {}, problems: ['sandbox scenario'] };
 }

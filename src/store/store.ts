@@ -5,11 +5,47 @@ import { createPlayerSlice, type PlayerSlice } from './player-slice';
 import { createPracticeSlice, type PracticeSlice } from './practice-slice';
 import { createPreferencesSlice, THEMES, type PreferencesSlice } from './preferences-slice';
 import { createQuizSlice, type QuizSlice } from './quiz-slice';
-import { sanitizeProgress } from './progress';
+import { sanitizeProgress, sanitizeSandboxText } from './progress';
+import { createSandboxSlice, type SandboxSlice } from './sandbox-slice';
+import { setSandboxLesson } from './trace-cache';
 
-export type AppState = PlayerSlice & LessonSlice & QuizSlice & PreferencesSlice & PracticeSlice;
+export type AppState = PlayerSlice &
+  LessonSlice &
+  QuizSlice &
+  PreferencesSlice &
+  PracticeSlice &
+  SandboxSlice;
 
 export const STORAGE_KEY = 'django-cache-lab:v1';
+/**
+ * The sandbox scenario's text has its own key, written only when it changes: it can be
+ * hundreds of kilobytes, and progress is written on every step change.
+ */
+export const SANDBOX_STORAGE_KEY = `${STORAGE_KEY}:sandbox`;
+
+/** What the sandbox key holds, as last read or written. */
+let storedSandboxText: string | null = null;
+
+function readSandboxText(): string | null {
+  try {
+    storedSandboxText = localStorage.getItem(SANDBOX_STORAGE_KEY);
+  } catch {
+    storedSandboxText = null;
+  }
+  return storedSandboxText;
+}
+
+/** Write the scenario text when it differs from the key (a cheap check: usually one string). */
+function syncSandboxText(text: string | null): void {
+  if (text === storedSandboxText) return;
+  storedSandboxText = text;
+  try {
+    if (text === null) localStorage.removeItem(SANDBOX_STORAGE_KEY);
+    else localStorage.setItem(SANDBOX_STORAGE_KEY, text);
+  } catch {
+    // Full quota or blocked storage: the scenario is just not kept this visit.
+  }
+}
 
 /** Marks stored text that is not JSON, so `merge` can say so instead of failing silently. */
 const UNREADABLE = '__unreadable__';
@@ -57,7 +93,10 @@ const progressStorage: PersistStorage<unknown> = {
   },
 };
 
-/** Only progress and preferences outlive a visit; the URL carries lesson, step and skips. */
+/**
+ * Only progress and preferences outlive a visit (and the sandbox scenario, under its own key);
+ * the URL carries lesson, step and skips.
+ */
 type Persisted = Pick<
   AppState,
   | 'answers'
@@ -77,6 +116,7 @@ export const useAppStore = create<AppState>()(
       ...createQuizSlice(...args),
       ...createPreferencesSlice(...args),
       ...createPracticeSlice(...args),
+      ...createSandboxSlice(...args),
     }),
     {
       name: STORAGE_KEY,
@@ -93,6 +133,7 @@ export const useAppStore = create<AppState>()(
       }),
       // Stored progress is untrusted: keep what is valid, say what was dropped, never crash.
       merge: (persisted, current) => {
+        const sandbox = sanitizeSandboxText(readSandboxText());
         const { value, problems } =
           persisted === UNREADABLE
             ? {
@@ -102,17 +143,31 @@ export const useAppStore = create<AppState>()(
                 ],
               }
             : sanitizeProgress(persisted, THEMES);
-        const notices = problems.length
+        const skipped = [...problems, ...sandbox.problems];
+        const notices = skipped.length
           ? [
               ...current.notices,
-              `Saved progress was partly unreadable and was skipped: ${problems.join('; ')}.`,
+              `Saved progress was partly unreadable and was skipped: ${skipped.join('; ')}.`,
             ]
           : current.notices;
-        return { ...current, ...value, notices };
+        // The saved scenario goes back in the editor; it is parsed when it is asked for.
+        const { sandboxText = null } = sandbox.value;
+        const sandboxDraft = sandboxText ?? current.sandboxDraft;
+        return { ...current, ...value, sandboxText, sandboxDraft, notices };
       },
     },
   ),
 );
+
+// Lessons are looked up outside the store (trace-cache), and the scenario text has its own
+// key: keep both in step with the store, whatever changed it (an action, a rehydration, a
+// test's reset).
+const syncSandbox = (state: AppState): void => {
+  setSandboxLesson(state.sandboxLesson);
+  syncSandboxText(state.sandboxText);
+};
+syncSandbox(useAppStore.getState());
+useAppStore.subscribe(syncSandbox);
 
 /** The state a fresh visit starts with; tests reset the store to it. */
 export const initialState = useAppStore.getState();

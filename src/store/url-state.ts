@@ -1,8 +1,9 @@
 import { DEFAULT_LESSON_ID, findLesson } from '../lessons';
+import { getSandboxLesson, SANDBOX_LESSON_ID } from './trace-cache';
 
 /** What the address bar asks for, after every bad value has been replaced by a safe one. */
 export interface UrlState {
-  view: 'lesson' | 'lessons' | 'compare' | 'practice';
+  view: 'lesson' | 'lessons' | 'compare' | 'practice' | 'sandbox';
   lessonId: string;
   step: number;
   skip: number[];
@@ -13,7 +14,7 @@ export interface UrlState {
   notices: string[];
 }
 
-const VIEWS = ['lessons', 'compare', 'practice'] as const;
+export const VIEWS = ['lessons', 'compare', 'practice', 'sandbox'] as const;
 
 /** Shorten untrusted text before it is shown back to the learner. */
 function quote(value: string): string {
@@ -37,7 +38,12 @@ export function parseUrlState(search: string): UrlState {
   }
   const lessonParam = params.get('lesson');
   let lesson = findLesson(DEFAULT_LESSON_ID);
-  if (lessonParam !== null) {
+  if (lessonParam === SANDBOX_LESSON_ID) {
+    // The sandbox scenario plays under its own id once one is loaded (or restored from storage).
+    const sandbox = getSandboxLesson();
+    if (sandbox) lesson = sandbox;
+    else notices.push('No sandbox scenario is loaded: opened the default lesson instead.');
+  } else if (lessonParam !== null) {
     const found = findLesson(lessonParam);
     if (found) lesson = found;
     else notices.push(`Unknown lesson ${quote(lessonParam)}: opened the default lesson instead.`);

@@ -22,11 +22,16 @@ export function VisualQuiz() {
         </p>
       }
     >
-      <div className="quiz__questions">
-        {lesson.quiz.map((question, index) => (
-          <QuizQuestion key={`${lesson.id}:${index}`} index={index} question={question} />
-        ))}
-      </div>
+      {lesson.quiz.length === 0 ? (
+        // A sandbox scenario may come without questions; the region stays, so the page keeps its shape.
+        <p className="quiz__empty">This scenario has no quiz.</p>
+      ) : (
+        <div className="quiz__questions">
+          {lesson.quiz.map((question, index) => (
+            <QuizQuestion key={`${lesson.id}:${index}`} index={index} question={question} />
+          ))}
+        </div>
+      )}
     </Panel>
   );
 }

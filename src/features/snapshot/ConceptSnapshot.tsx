@@ -13,15 +13,20 @@ export function ConceptSnapshot() {
 
   return (
     <Panel id="concept-snapshot" title="Concept snapshot">
-      <h3 className="snapshot__title">{title}</h3>
-      <ul className="snapshot__list">
-        {items.map((parts, i) => (
-          // Lines are authored text that never reorders, so the position is a stable key.
-          <li key={i} className="snapshot__item">
-            {parts.map((part, j) => (part.isCode ? <code key={j}>{part.text}</code> : part.text))}
-          </li>
-        ))}
-      </ul>
+      {/* A sandbox scenario may leave the snapshot empty: an empty heading would confuse a reader. */}
+      {title ? <h3 className="snapshot__title">{title}</h3> : null}
+      {items.length === 0 ? (
+        <p className="snapshot__empty">This scenario has no snapshot.</p>
+      ) : (
+        <ul className="snapshot__list">
+          {items.map((parts, i) => (
+            // Lines are authored text that never reorders, so the position is a stable key.
+            <li key={i} className="snapshot__item">
+              {parts.map((part, j) => (part.isCode ? <code key={j}>{part.text}</code> : part.text))}
+            </li>
+          ))}
+        </ul>
+      )}
     </Panel>
   );
 }

@@ -13,19 +13,24 @@ export function FullTranscript() {
 
   return (
     <Panel id="full-transcript" title="Full transcript">
-      <p className="transcript__text">
-        {lesson.transcript.map((sentence, i) => (
-          // Sentences are authored text that never reorders, so the position is a stable key.
-          <span key={i}>
-            {i > 0 ? ' ' : null}
-            {i === current ? (
-              <mark className="transcript__current">{sentence}</mark>
-            ) : (
-              <span className="transcript__sentence">{sentence}</span>
-            )}
-          </span>
-        ))}
-      </p>
+      {lesson.transcript.length === 0 ? (
+        // A sandbox scenario may come without one; say so rather than show an empty panel.
+        <p className="transcript__empty">This scenario has no transcript.</p>
+      ) : (
+        <p className="transcript__text">
+          {lesson.transcript.map((sentence, i) => (
+            // Sentences are authored text that never reorders, so the position is a stable key.
+            <span key={i}>
+              {i > 0 ? ' ' : null}
+              {i === current ? (
+                <mark className="transcript__current">{sentence}</mark>
+              ) : (
+                <span className="transcript__sentence">{sentence}</span>
+              )}
+            </span>
+          ))}
+        </p>
+      )}
     </Panel>
   );
 }

@@ -1,8 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_PRACTICE_SEED } from '../../../src/engine';
-import { sanitizeProgress } from '../../../src/store/progress';
+import { sanitizeProgress, sanitizeSandboxText } from '../../../src/store/progress';
 import { THEMES } from '../../../src/store/preferences-slice';
-import { initialState, STORAGE_KEY, useAppStore } from '../../../src/store/store';
+import * as sandboxChecks from '../../../src/store/sandbox-scenario';
+import {
+  exampleScenarioText,
+  provideSandboxTools,
+  SANDBOX_MAX_BYTES,
+} from '../../../src/store/sandbox-slice';
+import {
+  initialState,
+  SANDBOX_STORAGE_KEY,
+  STORAGE_KEY,
+  useAppStore,
+} from '../../../src/store/store';
 
 describe('Stored progress', () => {
   it('keeps valid progress as it is', () => {
@@ -120,5 +131,79 @@ describe('Stored practice progress', () => {
     expect(s.practiceCursor).toBe(77);
     expect(s.practiceHistory).toEqual(history);
     expect(s.notices).toEqual([]);
+  });
+});
+
+describe('The saved sandbox scenario', () => {
+  const scenarioText = exampleScenarioText();
+
+  beforeEach(() => provideSandboxTools(sandboxChecks));
+  afterEach(() => {
+    localStorage.clear();
+    useAppStore.setState(initialState, true);
+  });
+
+  it('is kept when it is non-empty text within 1 MB, and dropped and named otherwise', () => {
+    expect(sanitizeSandboxText(null)).toEqual({ value: {}, problems: [] });
+    expect(sanitizeSandboxText(scenarioText)).toEqual({
+      value: { sandboxText: scenarioText },
+      problems: [],
+    });
+    for (const bad of ['', '  ', 'x'.repeat(SANDBOX_MAX_BYTES + 1), 42]) {
+      expect(sanitizeSandboxText(bad)).toEqual({ value: {}, problems: ['sandbox scenario'] });
+    }
+  });
+
+  it('lives under its own key, written when the scenario changes and not on every step', () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const sandboxWrites = () =>
+      setItem.mock.calls.filter(([key]) => key === SANDBOX_STORAGE_KEY).length;
+    useAppStore.getState().loadSandboxExample();
+    expect(localStorage.getItem(SANDBOX_STORAGE_KEY)).toBe(scenarioText);
+    useAppStore.getState().openSandbox();
+    for (let i = 0; i < 5; i += 1) useAppStore.getState().next();
+    expect(sandboxWrites()).toBe(1);
+    expect(localStorage.getItem(STORAGE_KEY)).not.toContain('sandbox');
+  });
+
+  it('on load, goes back in the editor, to be parsed when asked for', async () => {
+    localStorage.setItem(SANDBOX_STORAGE_KEY, scenarioText);
+    await useAppStore.persist.rehydrate();
+    const s = useAppStore.getState();
+    expect(s.sandboxText).toBe(scenarioText);
+    expect(s.sandboxDraft).toBe(scenarioText);
+    expect(s.sandboxLesson).toBeNull();
+    expect(s.notices).toEqual([]);
+    await s.restoreSandbox();
+    expect(useAppStore.getState().sandboxLesson?.title).toBe(
+      'Cache invalidation strategies in Django',
+    );
+  });
+
+  it('on load, a corrupt one gives a notice and is dropped; nothing else is lost', async () => {
+    const answers = { 'delete-on-update': { 0: { selected: 0, checked: 0 } } };
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ state: { theme: 'dark', answers }, version: 1 }),
+    );
+    localStorage.setItem(SANDBOX_STORAGE_KEY, '   ');
+    await useAppStore.persist.rehydrate();
+    const s = useAppStore.getState();
+    expect(s.theme).toBe('dark');
+    expect(s.answers).toEqual(answers);
+    expect(s.sandboxText).toBeNull();
+    expect(s.notices).toEqual([
+      'Saved progress was partly unreadable and was skipped: sandbox scenario.',
+    ]);
+    s.next();
+    expect(localStorage.getItem(SANDBOX_STORAGE_KEY)).toBeNull();
+  });
+
+  it('survives unreadable progress beside it', async () => {
+    localStorage.setItem(STORAGE_KEY, '{not json');
+    localStorage.setItem(SANDBOX_STORAGE_KEY, scenarioText);
+    await useAppStore.persist.rehydrate();
+    expect(useAppStore.getState().sandboxText).toBe(scenarioText);
+    expect(useAppStore.getState().notices).toHaveLength(1);
   });
 });

@@ -1,0 +1,212 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Suspense } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LessonView } from '../../src/app/LessonView';
+import { randomLesson } from '../../src/engine';
+import { SandboxView } from '../../src/features/sandbox/SandboxView';
+import { exampleScenarioText } from '../../src/store/sandbox-slice';
+import { initialState, useAppStore } from '../../src/store/store';
+
+beforeEach(() => useAppStore.setState(initialState, true));
+
+const editor = () => screen.getByRole('textbox', { name: 'Scenario JSON' });
+const summary = () => screen.getByRole('region', { name: 'Loaded scenario' });
+
+/** Replace the editor's text as a paste would (typing `{` means something to user-event). */
+const setEditor = (text: string) => fireEvent.change(editor(), { target: { value: text } });
+
+function renderSandbox() {
+  const user = userEvent.setup();
+  render(<SandboxView />);
+  const check = () => user.click(screen.getByRole('button', { name: 'Check and run' }));
+  return { user, check };
+}
+
+const brokenExample = () => {
+  const lesson = JSON.parse(exampleScenarioText()) as {
+    steps: { ops: Record<string, unknown>[] }[];
+  };
+  lesson.steps[2].ops[0].key = 42;
+  return JSON.stringify(lesson, null, 2);
+};
+
+describe('Sandbox', () => {
+  it('starts with the example scenario in a labelled editor under "Scenario"', () => {
+    renderSandbox();
+    const region = screen.getByRole('region', { name: 'Scenario' });
+    expect(within(region).getByRole('heading', { level: 2, name: 'Scenario' })).toBeVisible();
+    expect(within(region).getByRole('textbox', { name: 'Scenario JSON' })).toHaveValue(
+      exampleScenarioText(),
+    );
+    expect(within(summary()).getByRole('status')).toHaveTextContent('No scenario is loaded yet');
+    expect(screen.queryByRole('button', { name: 'Open in the player' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says where JSON is broken, in an alert', async () => {
+    const { check } = renderSandbox();
+    setEditor('{\n  "id": "x",\n  oops\n}');
+    await check();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /^⚠Not valid JSON: .+ \(line 3, column 3\)\.$/,
+    );
+    expect(editor()).toHaveAttribute('aria-invalid', 'true');
+    expect(editor()).toHaveAccessibleDescription(/Not valid JSON/);
+  });
+
+  it('names the step and field of a schema error', async () => {
+    const { check } = renderSandbox();
+    setEditor(brokenExample());
+    await check();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Step 3, field "ops[0].key": expected string, received 42',
+    );
+  });
+
+  it('loads a valid scenario, summarises it and opens it in the player', async () => {
+    const { user, check } = renderSandbox();
+    await check();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(within(summary()).getByRole('status')).toHaveTextContent(
+      'Loaded "Cache invalidation strategies in Django": 5 steps, 1 actor.',
+    );
+    expect(within(summary()).getByText('request').tagName).toBe('CODE');
+    await user.click(screen.getByRole('button', { name: 'Open in the player' }));
+    expect(useAppStore.getState()).toMatchObject({ lessonId: 'sandbox', step: 0, view: 'lesson' });
+  });
+
+  it('keeps the previous good scenario when a check fails', async () => {
+    const { user, check } = renderSandbox();
+    await user.click(screen.getByRole('button', { name: 'Load example' }));
+    const loaded = useAppStore.getState().sandboxLesson;
+    setEditor('not json at all');
+    await check();
+    expect(screen.getByRole('alert')).toHaveTextContent('Not valid JSON');
+    expect(useAppStore.getState().sandboxLesson).toBe(loaded);
+    expect(within(summary()).getByRole('status')).toHaveTextContent(
+      'Loaded "Cache invalidation strategies in Django"',
+    );
+    expect(screen.getByRole('button', { name: 'Open in the player' })).toBeEnabled();
+  });
+
+  it('generates a random scenario from Steps and Seed, then moves the seed on', async () => {
+    const { user } = renderSandbox();
+    const steps = screen.getByRole('spinbutton', { name: 'Steps' });
+    const seed = screen.getByRole('spinbutton', { name: 'Seed' });
+    expect(steps).toHaveValue(20);
+    await user.clear(steps);
+    await user.type(steps, '40');
+    await user.clear(seed);
+    await user.type(seed, '5{Enter}');
+    expect(within(summary()).getByRole('status')).toHaveTextContent(
+      'Loaded "Random scenario 5": 40 steps, 2 actors.',
+    );
+    expect(seed).toHaveValue(6);
+    expect(editor()).toHaveValue(JSON.stringify(randomLesson(5, { steps: 40 }), null, 2));
+    await user.clear(steps);
+    await user.type(steps, '0');
+    await user.click(screen.getByRole('button', { name: 'Random scenario' }));
+    // Said beside the fields that were used, not under the editor.
+    expect(
+      within(screen.getByRole('group', { name: 'Generate' })).getByRole('alert'),
+    ).toHaveTextContent('Steps must be a whole number from 1 to 1000.');
+    expect(editor()).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('imports a file, and refuses a malformed or too large one with an alert', async () => {
+    const { user } = renderSandbox();
+    const input = screen.getByLabelText('Import scenario file');
+    expect(input).toHaveAttribute('accept', 'application/json,.json');
+    const good = JSON.stringify(randomLesson(2, { steps: 6 }));
+    await user.upload(input, new File([good], 'six.json', { type: 'application/json' }));
+    expect(
+      await within(summary()).findByText('Loaded "Random scenario 2": 6 steps, 2 actors.'),
+    ).toBeVisible();
+    expect(editor()).toHaveValue(good);
+
+    await user.upload(
+      input,
+      new File(['{"title": <b>bold</b>}'], 'bad.json', { type: 'application/json' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Could not import "bad\.json": Not valid JSON/,
+    );
+    expect(screen.getByRole('alert').querySelector('b')).toBeNull();
+    expect(editor()).toHaveValue(good);
+
+    const big = new File(['{}'], 'big.json', { type: 'application/json' });
+    Object.defineProperty(big, 'size', { value: 3_000_000 });
+    await user.upload(input, big);
+    expect(await screen.findByText(/the file is too large \(3\.0 MB\)/)).toBeVisible();
+    expect(useAppStore.getState().sandboxLesson?.steps).toHaveLength(6);
+  });
+
+  it('exports the editor text as a JSON file', async () => {
+    const { user } = renderSandbox();
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: vi.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:scenario';
+      }),
+      revokeObjectURL: vi.fn(),
+    });
+    const clicks: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicks.push(this);
+    });
+    setEditor('{ "draft": true }');
+    await user.click(screen.getByRole('button', { name: 'Export scenario' }));
+    expect(clicks[0].download).toBe('sandbox-scenario.json');
+    expect(await blobs[0].text()).toBe('{ "draft": true }');
+  });
+
+  it('renders scenario text as text, never as HTML', async () => {
+    const { check } = renderSandbox();
+    const lesson = JSON.parse(exampleScenarioText()) as { title: string };
+    lesson.title = '<img src=x onerror="alert(1)">';
+    setEditor(JSON.stringify(lesson));
+    await check();
+    expect(within(summary()).getByText('<img src=x onerror="alert(1)">')).toBeVisible();
+    expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('The lesson page playing a sandbox scenario', () => {
+  it('shows every panel, with empty lists said in words', async () => {
+    act(() => {
+      useAppStore.getState().setSandboxSteps('12');
+      useAppStore.getState().randomSandbox();
+      useAppStore.getState().openSandbox();
+      useAppStore.getState().goTo(12);
+    });
+    render(
+      <Suspense fallback={null}>
+        <LessonView />
+      </Suspense>,
+    );
+    expect(await screen.findByRole('region', { name: 'Visual quiz' })).toHaveTextContent(
+      'Score: 0 / 0This scenario has no quiz.',
+    );
+    expect(screen.getByRole('region', { name: 'Key moments' })).toBeVisible();
+    const snapshot = screen.getByRole('region', { name: 'Concept snapshot' });
+    expect(within(snapshot).getByText('This scenario has no snapshot.')).toBeVisible();
+    expect(within(snapshot).queryByRole('heading', { level: 3 })).toBeNull();
+    expect(
+      within(screen.getByRole('region', { name: 'Full transcript' })).getByText(
+        'This scenario has no transcript.',
+      ),
+    ).toBeVisible();
+    for (const name of ['Concept flow', 'Execution sample', 'Cache', 'Database']) {
+      expect(screen.getByRole('region', { name })).toBeVisible();
+    }
+    const table = screen.getByRole('table', { name: 'Execution table' });
+    expect(within(table).getAllByRole('row').length).toBeGreaterThanOrEqual(13);
+    expect(screen.getByRole('table', { name: 'Variable tracker' })).toBeVisible();
+    // No panel fell back to its error message.
+    expect(screen.queryByText(/could not be shown/)).toBeNull();
+  });
+});
