@@ -64,7 +64,7 @@ export function PracticeQuestionForm() {
         >
           Check answer
         </button>
-        <p role="status" className={`practice__status practice__status--${tone}`}>
+        <p role="status" className={`feedback feedback--${tone}`}>
           {view.status}
         </p>
       </fieldset>

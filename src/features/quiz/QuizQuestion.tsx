@@ -87,7 +87,7 @@ export function QuizQuestion({ index, question }: QuizQuestionProps) {
           </button>
         ) : null}
       </div>
-      <p role="status" className={`quiz__status quiz__status--${statusTone(view.isCorrect)}`}>
+      <p role="status" className={`feedback feedback--${statusTone(view.isCorrect)}`}>
         {view.status}
       </p>
       {view.revealNote ? <p className="quiz__reveal">{view.revealNote}</p> : null}
