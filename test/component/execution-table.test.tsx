@@ -77,6 +77,13 @@ describe('Execution table', () => {
     expect(box).toContainElement(table());
   });
 
+  it('lays out a short lesson as a short table: every new row slides in', () => {
+    render(<ExecutionTable />);
+    goTo(5);
+    expect(table().closest('.xtable')).not.toHaveClass('xtable--long');
+    expect(table().querySelectorAll('.xtable__row--still')).toHaveLength(0);
+  });
+
   it('shows the lesson table note below the table', () => {
     render(<ExecutionTable />);
     expect(

@@ -210,3 +210,82 @@ describe('The lesson page playing a sandbox scenario', () => {
     expect(screen.queryByText(/could not be shown/)).toBeNull();
   });
 });
+
+describe('A long sandbox scenario (more than LONG_TRACE_STEPS steps)', () => {
+  it('keeps the table and tracker complete, and renders a window of timeline columns', async () => {
+    act(() => {
+      useAppStore.getState().setSandboxSteps('200');
+      useAppStore.getState().randomSandbox();
+      useAppStore.getState().openSandbox();
+      useAppStore.getState().goTo(150);
+    });
+    render(
+      <Suspense fallback={null}>
+        <LessonView />
+      </Suspense>,
+    );
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+
+    // Execution table: rows for steps 1..150 only, the current one marked alone.
+    const table = screen.getByRole('table', { name: 'Execution table' });
+    const rows = table.querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(150);
+    const current = table.querySelectorAll('[aria-current]');
+    expect(current).toHaveLength(1);
+    expect(current[0]).toHaveAttribute('aria-current', 'step');
+    expect(within(current[0] as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent(/^150$/);
+    expect(screen.getByRole('region', { name: 'Execution table, scrollable' })).toHaveAttribute(
+      'tabindex',
+      '0',
+    );
+
+    // Variable tracker: a header per frame, values up to step 150 and no text after it.
+    const tracker = screen.getByRole('table', { name: 'Variable tracker' });
+    const headers = within(tracker)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual([
+      'Variable',
+      'Start',
+      ...Array.from({ length: 199 }, (_, i) => `After Step ${i + 1}`),
+      'Final',
+    ]);
+    const queries = within(tracker).getByRole('rowheader', { name: 'queries' }).closest('tr')!;
+    const cells = within(queries).getAllByRole('cell');
+    expect(cells).toHaveLength(201);
+    expect(cells.slice(0, 151).every((cell) => cell.textContent !== '')).toBe(true);
+    expect(cells.slice(151).every((cell) => cell.textContent === '')).toBe(true);
+
+    // Timeline: the current step's block of 20 columns and one either side (121..180).
+    expect(within(timeline).getByRole('listitem', { current: 'step' })).toHaveTextContent(
+      /^▶Step 150/,
+    );
+    const steps = [...timeline.querySelectorAll('.timeline__card, .timeline__placeholder')].map(
+      (item) => Number(/Step (\d+)/.exec(item.textContent ?? '')?.[1]),
+    );
+    expect(steps.sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => 121 + i));
+    const meter = within(timeline).getByRole('list', { name: 'DB queries per step' });
+    expect(within(meter).getAllByRole('listitem')).toHaveLength(30);
+
+    // The table scrolls in its own box with fixed column widths.
+    expect(table.closest('.xtable')).toHaveClass('xtable--long');
+
+    // Moving on keeps the table and tracker whole; only the row just reached slides in.
+    act(() => useAppStore.getState().goTo(200));
+    const all = table.querySelectorAll('tbody tr');
+    expect(all).toHaveLength(200);
+    const sliding = table.querySelectorAll('tbody tr:not(.xtable__row--still)');
+    expect(sliding).toHaveLength(1);
+    expect(sliding[0]).toBe(all[199]);
+    expect(all[199]).toHaveAttribute('aria-current', 'step');
+    act(() => useAppStore.getState().goTo(199));
+    expect(table.querySelectorAll('tbody tr:not(.xtable__row--still)')).toHaveLength(0);
+    act(() => useAppStore.getState().goTo(200));
+    expect(
+      within(queries)
+        .getAllByRole('cell')
+        .every((cell) => cell.textContent !== ''),
+    ).toBe(true);
+    expect(screen.queryByText(/could not be shown/)).toBeNull();
+  });
+});

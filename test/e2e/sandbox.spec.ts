@@ -71,6 +71,31 @@ test.describe('Sandbox', () => {
     await page.keyboard.press('End');
     await expect(status).toHaveText(/^Step 500 of 500/);
     await expect(reachedRows(page)).toHaveCount(500);
+    // A long trace's table scrolls in a box of its own and the timeline renders a window of
+    // columns; each box keeps the current step in its view.
+    const isInBox = (box: string, current: string) =>
+      page.evaluate(
+        ([box, current]) => {
+          const outer = document.querySelector(box)!.getBoundingClientRect();
+          const inner = document.querySelector(box)!.querySelector(current)!;
+          const rect = inner.getBoundingClientRect();
+          return (
+            rect.top >= outer.top - 1 &&
+            rect.bottom <= outer.bottom + 1 &&
+            rect.left >= outer.left - 1 &&
+            rect.right <= outer.right + 1
+          );
+        },
+        [box, current],
+      );
+    await page
+      .getByRole('region', { name: 'Execution table, scrollable' })
+      .scrollIntoViewIfNeeded();
+    await expect.poll(() => isInBox('.xtable__scroll', 'tbody tr[aria-current="step"]')).toBe(true);
+    const lanes = page.getByRole('region', { name: 'Timeline lanes, scrollable' });
+    await lanes.scrollIntoViewIfNeeded();
+    await expect(lanes.locator('[aria-current="step"]')).toHaveText(/^▶Step 500/);
+    await expect.poll(() => isInBox('.timeline__scroll', '[aria-current="step"]')).toBe(true);
 
     // The address restores the sandbox scenario after a reload (its text is kept locally).
     await page.reload();

@@ -14,6 +14,12 @@ export interface ExecutionTableRowProps {
   isDiverged?: boolean;
   /** The step served stale data. @default false */
   isStaleRead?: boolean;
+  /**
+   * Long traces only: `false` marks a row the player did not just move forward onto (class
+   * `xtable__row--still`: it does not slide in), so a jump to the end does not start hundreds
+   * of animations. Left out in a short table, where every new row slides in.
+   */
+  isEntering?: boolean;
 }
 
 /**
@@ -27,6 +33,7 @@ export const ExecutionTableRow = memo(function ExecutionTableRow({
   isSkipped = false,
   isDiverged = false,
   isStaleRead = false,
+  isEntering,
 }: ExecutionTableRowProps) {
   const className = [
     'xtable__row',
@@ -34,6 +41,7 @@ export const ExecutionTableRow = memo(function ExecutionTableRow({
     isSkipped && 'xtable__row--skipped',
     isDiverged && 'xtable__row--diverged',
     isStaleRead && 'xtable__row--stale',
+    isEntering === false && 'xtable__row--still',
   ]
     .filter(Boolean)
     .join(' ');

@@ -86,22 +86,30 @@ function cellsFor(frame: Frame, columns: Lesson['columns']): readonly ExecutionT
   return cells;
 }
 
+/** A run of steps, `from`..`to` inclusive (1-based). */
+export interface StepRange {
+  from: number;
+  to: number;
+}
+
 /**
  * The execution table's body rows at `step`: steps 1..step, or every step when `showAll` is on
  * (rows after `step` then come back with `isReached: false`). Frame 0 (the start) never has a
  * row, so at step 0 there are none unless `showAll` is on. `step` is clamped to the trace.
+ * With `range`, only the rows of those steps.
  */
 export function tableRows(
   trace: Trace,
   lesson: Lesson,
   step: number,
   showAll: boolean,
+  range?: StepRange,
 ): ExecutionTableRow[] {
   const last = trace.frames.length - 1;
   const current = Math.min(Math.max(0, Math.trunc(step) || 0), Math.max(0, last));
-  const until = showAll ? last : current;
+  const until = Math.min(showAll ? last : current, range ? range.to : last);
   const rows: ExecutionTableRow[] = [];
-  for (let index = 1; index <= until; index += 1) {
+  for (let index = Math.max(1, range?.from ?? 1); index <= until; index += 1) {
     const frame = trace.frames[index];
     rows.push({
       step: frame.index,
@@ -115,4 +123,21 @@ export function tableRows(
     });
   }
   return rows;
+}
+
+/** Rows per block of the rendered table (see `stepBlocks`). */
+export const TABLE_BLOCK = 50;
+
+/**
+ * Steps 1..M cut into blocks of `size`. The table renders each block as one memoised part, so
+ * a step change re-renders the blocks holding the old and the new current row, not a row
+ * element per step of a long trace (the rows themselves are memoised too).
+ */
+export function stepBlocks(trace: Trace, size = TABLE_BLOCK): StepRange[] {
+  const last = trace.frames.length - 1;
+  const blocks: StepRange[] = [];
+  for (let from = 1; from <= last; from += size) {
+    blocks.push({ from, to: Math.min(last, from + size - 1) });
+  }
+  return blocks;
 }

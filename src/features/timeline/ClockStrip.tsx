@@ -1,13 +1,15 @@
 import { useId } from 'react';
-import type { ClockMark } from './timeline-view';
+import { isInWindow, type ClockMark, type ColumnRange } from './timeline-view';
 
 export interface ClockStripProps {
   marks: readonly ClockMark[];
   current: number;
+  /** The columns rendered in a long timeline; `null` (the default) for all of them. */
+  ranges?: readonly ColumnRange[] | null;
 }
 
 /** The simulated clock under each reached step's column: `t = 60s`. */
-export function ClockStrip({ marks, current }: ClockStripProps) {
+export function ClockStrip({ marks, current, ranges = null }: ClockStripProps) {
   const headId = useId();
   return (
     <div className="timeline__row timeline__clock">
@@ -16,7 +18,7 @@ export function ClockStrip({ marks, current }: ClockStripProps) {
       </h3>
       <ol className="timeline__cells" aria-labelledby={headId}>
         {marks
-          .filter((mark) => mark.step <= current)
+          .filter((mark) => mark.step <= current && isInWindow(ranges, mark.step))
           .map((mark) => (
             <li
               key={mark.step}

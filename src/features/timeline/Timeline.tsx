@@ -2,12 +2,14 @@ import { useMemo, useRef, type CSSProperties } from 'react';
 import { Panel } from '../../components/Panel';
 import { selectLesson, selectTrace } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { isLongTrace } from '../long-trace';
 import { ClockStrip } from './ClockStrip';
 import { QueryMeter } from './QueryMeter';
 import { TimelineAxis } from './TimelineAxis';
 import { TimelineLaneRow } from './TimelineLaneRow';
-import { hasTimeline, timelineView } from './timeline-view';
+import { hasTimeline, timelineView, timelineWindow } from './timeline-view';
 import { useFollowCurrent } from './use-follow-current';
+import { useVisibleColumns } from './use-visible-columns';
 import './timeline.css';
 
 /**
@@ -27,8 +29,12 @@ export function Timeline() {
   );
   const boxRef = useRef<HTMLDivElement>(null);
   useFollowCurrent(boxRef, view?.current ?? 0);
+  const stepCount = view?.stepCount ?? 0;
+  const visible = useVisibleColumns(boxRef, stepCount, isLongTrace(stepCount));
 
   if (!view) return null;
+  // A long trace renders only some columns (the others keep their width): see timelineWindow.
+  const ranges = timelineWindow(view.stepCount, view.current, visible);
   const gridStyle = { '--timeline-steps': view.stepCount } as CSSProperties;
   // Set on the band alone: changing a custom property on the grid would restyle every card.
   const bandStyle = { '--timeline-current': view.current } as CSSProperties;
@@ -51,12 +57,14 @@ export function Timeline() {
           {view.current > 0 ? (
             <div className="timeline__highlight" style={bandStyle} aria-hidden="true" />
           ) : null}
-          <TimelineAxis stepCount={view.stepCount} />
+          <TimelineAxis stepCount={view.stepCount} ranges={ranges} />
           {view.lanes.map((lane) => (
-            <TimelineLaneRow key={lane.actor} lane={lane} current={view.current} />
+            <TimelineLaneRow key={lane.actor} lane={lane} current={view.current} ranges={ranges} />
           ))}
-          {view.clock ? <ClockStrip marks={view.clock} current={view.current} /> : null}
-          <QueryMeter bars={view.bars} current={view.current} />
+          {view.clock ? (
+            <ClockStrip marks={view.clock} current={view.current} ranges={ranges} />
+          ) : null}
+          <QueryMeter bars={view.bars} current={view.current} ranges={ranges} />
         </div>
       </div>
       <p className="timeline__total">

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TimelineLane } from './timeline-view';
+import { isInWindow, type ColumnRange, type TimelineLane } from './timeline-view';
 import { TimelineCardItem } from './TimelineCardItem';
 import { TimelinePlaceholder } from './TimelinePlaceholder';
 
@@ -7,13 +7,15 @@ export interface TimelineLaneRowProps {
   lane: TimelineLane;
   /** The current step; this lane's cards up to it are reached. */
   current: number;
+  /** The columns rendered in a long timeline; `null` (the default) for all of them. */
+  ranges?: readonly ColumnRange[] | null;
 }
 
 /**
  * One actor's lane: a list named by its visible header, with each of the actor's steps in its
  * own column of the shared time axis. Steps not reached yet are faint placeholders.
  */
-export function TimelineLaneRow({ lane, current }: TimelineLaneRowProps) {
+export function TimelineLaneRow({ lane, current, ranges = null }: TimelineLaneRowProps) {
   const headId = useId();
   return (
     <div className="timeline__row timeline__lane" data-colour={lane.colour}>
@@ -21,18 +23,20 @@ export function TimelineLaneRow({ lane, current }: TimelineLaneRowProps) {
         {lane.actor}
       </h3>
       <ol className="timeline__cells" aria-labelledby={headId}>
-        {lane.cards.map((card) =>
-          card.step <= current ? (
-            // A different key from the placeholder, so a newly reached card mounts and animates in.
-            <TimelineCardItem
-              key={`card-${card.step}`}
-              card={card}
-              isCurrent={card.step === current}
-            />
-          ) : (
-            <TimelinePlaceholder key={`todo-${card.step}`} step={card.step} />
-          ),
-        )}
+        {lane.cards
+          .filter((card) => isInWindow(ranges, card.step))
+          .map((card) =>
+            card.step <= current ? (
+              // A different key from the placeholder, so a newly reached card mounts and animates in.
+              <TimelineCardItem
+                key={`card-${card.step}`}
+                card={card}
+                isCurrent={card.step === current}
+              />
+            ) : (
+              <TimelinePlaceholder key={`todo-${card.step}`} step={card.step} />
+            ),
+          )}
       </ol>
     </div>
   );

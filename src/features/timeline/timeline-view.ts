@@ -1,6 +1,7 @@
 import { DEFAULT_ACTOR } from '../../engine';
 import type { ActorOutcome, Frame, Lesson, Pk, Trace } from '../../engine';
 import type { BadgeTone } from '../../components/Badge';
+import { isLongTrace } from '../long-trace';
 
 /** One outcome of a step as a chip on its card: an icon and a word, never colour alone. */
 export interface TimelineChip {
@@ -310,4 +311,65 @@ export function timelineView(
     totalQueries: trace.frames[current].queries,
     clock: view.clock,
   };
+}
+
+/** A run of steps (columns), first..last inclusive, 1-based. */
+export interface ColumnRange {
+  first: number;
+  last: number;
+}
+
+/** A long timeline renders whole blocks of this many columns. */
+export const WINDOW_BLOCK = 20;
+
+const blockOf = (step: number): number => Math.floor((Math.max(1, step) - 1) / WINDOW_BLOCK);
+
+/**
+ * The columns a long timeline renders (`null` for a short one: every column). Whole blocks of
+ * `WINDOW_BLOCK` steps: the current step's block and one either side, plus the blocks the
+ * learner has scrolled into view (`visible`) and one either side of those. Other columns stay
+ * empty but keep their width, so the axis is as long as the trace and nothing moves. Blocks
+ * change only every `WINDOW_BLOCK` steps, so stepping mounts one card at a time and the lanes
+ * do not change height at every step.
+ */
+export function timelineWindow(
+  stepCount: number,
+  current: number,
+  visible: ColumnRange | null,
+): ColumnRange[] | null {
+  if (!isLongTrace(stepCount)) return null;
+  const lastBlock = blockOf(stepCount);
+  const blocks = new Set<number>();
+  const addBlocks = (from: number, to: number) => {
+    for (let b = Math.max(0, from); b <= Math.min(lastBlock, to); b += 1) blocks.add(b);
+  };
+  const here = blockOf(current);
+  addBlocks(here - 1, here + 1);
+  if (visible) addBlocks(blockOf(visible.first) - 1, blockOf(visible.last) + 1);
+  const ranges: ColumnRange[] = [];
+  for (const b of [...blocks].sort((x, y) => x - y)) {
+    const first = b * WINDOW_BLOCK + 1;
+    const last = Math.min(stepCount, first + WINDOW_BLOCK - 1);
+    const previous = ranges[ranges.length - 1];
+    if (previous && previous.last + 1 === first) previous.last = last;
+    else ranges.push({ first, last });
+  }
+  return ranges;
+}
+
+/** Whether column `step` is rendered: always when there is no window. */
+export function isInWindow(ranges: readonly ColumnRange[] | null, step: number): boolean {
+  return ranges === null || ranges.some((range) => range.first <= step && step <= range.last);
+}
+
+/** Whether two windows render the same columns. */
+export function isSameWindow(
+  a: readonly ColumnRange[] | null,
+  b: readonly ColumnRange[] | null,
+): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.length === b.length &&
+    a.every((range, i) => range.first === b[i].first && range.last === b[i].last)
+  );
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { run, type Lesson } from '../../../src/engine';
-import { cellText, tableRows } from '../../../src/features/execution-table/execution-table-rows';
+import { randomLesson, run, type Lesson } from '../../../src/engine';
+import {
+  cellText,
+  stepBlocks,
+  tableRows,
+} from '../../../src/features/execution-table/execution-table-rows';
 import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
 import { SEED_TABLE } from '../../fixtures/seed-lesson';
 
@@ -115,5 +119,48 @@ describe('cellText', () => {
     };
     const [row] = tableRows(trace, lesson, 1, false);
     expect(row.cells.map((c) => c.text)).toEqual(['request', 't=0s', '1']);
+  });
+});
+
+describe('row blocks (the rendered table is memoised in blocks)', () => {
+  const long = randomLesson(7, { steps: 120 });
+  const longTrace = run(long);
+
+  it('cuts steps 1..M into blocks of 50', () => {
+    expect(stepBlocks(longTrace)).toEqual([
+      { from: 1, to: 50 },
+      { from: 51, to: 100 },
+      { from: 101, to: 120 },
+    ]);
+    expect(stepBlocks(trace)).toEqual([{ from: 1, to: 5 }]);
+    expect(stepBlocks(run({ ...deleteOnUpdate, steps: [] }))).toEqual([]);
+  });
+
+  it('gives the rows of a range, together the same as all rows', () => {
+    for (const [step, showAll] of [
+      [0, false],
+      [0, true],
+      [49, false],
+      [50, false],
+      [51, true],
+      [120, false],
+    ] as const) {
+      const parts = stepBlocks(longTrace).flatMap((range) =>
+        tableRows(longTrace, long, step, showAll, range),
+      );
+      expect(parts).toEqual(tableRows(longTrace, long, step, showAll));
+    }
+  });
+
+  it('gives a block the same rows for any step before it, and for any step after it', () => {
+    const range = { from: 51, to: 100 };
+    expect(tableRows(longTrace, long, 3, false, range)).toEqual([]);
+    expect(tableRows(longTrace, long, 50, true, range)).toEqual(
+      tableRows(longTrace, long, 3, true, range),
+    );
+    expect(tableRows(longTrace, long, 101, false, range)).toEqual(
+      tableRows(longTrace, long, 120, false, range),
+    );
+    expect(tableRows(longTrace, long, 101, false, range)).toHaveLength(50);
   });
 });

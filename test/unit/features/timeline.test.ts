@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { run, type Lesson, type LessonStep, type Op } from '../../../src/engine';
 import {
   hasTimeline,
+  isInWindow,
+  isSameWindow,
   timelineActors,
   timelineView,
+  timelineWindow,
+  WINDOW_BLOCK,
   type TimelineChip,
 } from '../../../src/features/timeline/timeline-view';
+import { LONG_TRACE_STEPS } from '../../../src/features/long-trace';
 import { deleteOnUpdate as seed } from '../../../src/lessons/delete-on-update';
 
 const KEY = 'user_profile_42';
@@ -259,5 +264,51 @@ describe('clock strip', () => {
         seconds,
       })),
     );
+  });
+});
+
+describe('column window (long traces)', () => {
+  it('renders every column of a short timeline', () => {
+    expect(timelineWindow(LONG_TRACE_STEPS, 30, null)).toBeNull();
+    expect(isInWindow(null, LONG_TRACE_STEPS)).toBe(true);
+  });
+
+  it("renders the current step's block and one block either side", () => {
+    expect(WINDOW_BLOCK).toBe(20);
+    expect(timelineWindow(500, 250, null)).toEqual([{ first: 221, last: 280 }]);
+    expect(timelineWindow(500, 241, null)).toEqual([{ first: 221, last: 280 }]);
+    expect(timelineWindow(500, 240, null)).toEqual([{ first: 201, last: 260 }]);
+  });
+
+  it('stops at both ends of the axis, and treats step 0 as step 1', () => {
+    expect(timelineWindow(500, 0, null)).toEqual([{ first: 1, last: 40 }]);
+    expect(timelineWindow(500, 500, null)).toEqual([{ first: 461, last: 500 }]);
+    expect(timelineWindow(95, 95, null)).toEqual([{ first: 61, last: 95 }]);
+  });
+
+  it('adds the blocks scrolled into view, and merges blocks that touch', () => {
+    expect(timelineWindow(500, 490, { first: 1, last: 20 })).toEqual([
+      { first: 1, last: 40 },
+      { first: 461, last: 500 },
+    ]);
+    expect(timelineWindow(500, 490, { first: 421, last: 440 })).toEqual([
+      { first: 401, last: 500 },
+    ]);
+  });
+
+  it('says which columns are in the window, and compares windows by value', () => {
+    const ranges = timelineWindow(500, 490, { first: 1, last: 20 });
+    expect([1, 40, 41, 460, 461, 500].map((n) => isInWindow(ranges, n))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(isSameWindow(ranges, timelineWindow(500, 489, { first: 5, last: 15 }))).toBe(true);
+    expect(isSameWindow(ranges, timelineWindow(500, 490, null))).toBe(false);
+    expect(isSameWindow(null, null)).toBe(true);
+    expect(isSameWindow(null, ranges)).toBe(false);
   });
 });

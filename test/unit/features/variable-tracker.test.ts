@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { run, type Lesson } from '../../../src/engine';
-import { trackerHeader, trackerRows } from '../../../src/features/variable-tracker/tracker-rows';
+import { randomLesson, run, type Lesson } from '../../../src/engine';
+import {
+  blockStep,
+  clampStep,
+  frameBlocks,
+  trackerCells,
+  trackerColumns,
+  trackerHeader,
+  trackerRows,
+} from '../../../src/features/variable-tracker/tracker-rows';
 import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
 import { SEED_TRACKER, SEED_TRACKER_HEADERS } from '../../fixtures/seed-lesson';
 
@@ -76,5 +84,49 @@ describe('trackerRows', () => {
     const [, row] = trackerRows(run(lesson), lesson, 1).rows;
     expect(row.cells.map((c) => c.text)).toEqual(['-', '-', '', '', '', '']);
     expect(row.cells.map((c) => c.isUnset)).toEqual([true, true, false, false, false, false]);
+  });
+});
+
+describe('frame blocks (the rendered tracker is memoised in blocks)', () => {
+  const long = randomLesson(7, { steps: 120 });
+  const longTrace = run(long);
+
+  it('cuts frames 0..M into blocks of 50', () => {
+    expect(frameBlocks(longTrace)).toEqual([
+      { from: 0, to: 49 },
+      { from: 50, to: 99 },
+      { from: 100, to: 120 },
+    ]);
+    expect(frameBlocks(trace)).toEqual([{ from: 0, to: 5 }]);
+  });
+
+  it('clamps a step to the trace', () => {
+    expect([-1, 0, 2.7, 5, 999, Number.NaN].map((n) => clampStep(trace, n))).toEqual([
+      0, 0, 2, 5, 5, 0,
+    ]);
+  });
+
+  it('gives each block what the whole tracker shows in its columns', () => {
+    for (const step of [0, 49, 50, 99, 100, 120]) {
+      const whole = trackerRows(longTrace, long, step);
+      const blocks = frameBlocks(longTrace);
+      expect(
+        blocks.flatMap((block) => trackerColumns(longTrace, blockStep(step, block), block)),
+      ).toEqual(whole.columns);
+      for (const row of whole.rows) {
+        expect(
+          blocks.flatMap((block) =>
+            trackerCells(longTrace, row.name, blockStep(step, block), block),
+          ),
+        ).toEqual(row.cells);
+      }
+    }
+  });
+
+  it('gives a block the same step wherever the player is before or after it', () => {
+    const block = { from: 50, to: 99 };
+    expect([0, 10, 49].map((step) => blockStep(step, block))).toEqual([49, 49, 49]);
+    expect([100, 120].map((step) => blockStep(step, block))).toEqual([100, 100]);
+    expect(blockStep(60, block)).toBe(60);
   });
 });

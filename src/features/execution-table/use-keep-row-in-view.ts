@@ -1,0 +1,39 @@
+import { useEffect, type RefObject } from 'react';
+import { isSkipped, useOnShown } from '../long-trace';
+
+/**
+ * Scrolls a table box that scrolls up and down (a long trace's execution table, whose box is
+ * positioned) so the row marked `aria-current` stays in view below the sticky caption and
+ * column headers as the step changes. Only the box scrolls, never the page. Offsets, not
+ * client rectangles, so a row still sliding in is placed where it lands. It measures in the
+ * next animation frame, where the layout is due anyway, rather than forcing one right after
+ * the commit; and not at all while the box is off screen and skips rendering, catching up when
+ * it comes on screen.
+ */
+export function useKeepRowInView(
+  boxRef: RefObject<HTMLElement | null>,
+  step: number,
+  isEnabled: boolean,
+): void {
+  useEffect(() => {
+    if (!isEnabled) return undefined;
+    const frame = requestAnimationFrame(() => keepRowInView(boxRef.current));
+    return () => cancelAnimationFrame(frame);
+  }, [boxRef, step, isEnabled]);
+  useOnShown(boxRef, keepRowInView);
+}
+
+function keepRowInView(box: HTMLElement | null): void {
+  const row = box?.querySelector<HTMLElement>('tbody tr[aria-current]');
+  if (!box || !row || isSkipped(row) || box.scrollHeight <= box.clientHeight) return;
+  let top = 0;
+  for (let at: Element | null = row; at && at !== box; at = (at as HTMLElement).offsetParent) {
+    top += (at as HTMLElement).offsetTop;
+  }
+  const sticky =
+    (box.querySelector<HTMLElement>('caption')?.offsetHeight ?? 0) +
+    (box.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0);
+  const bottom = top + row.offsetHeight;
+  if (top - sticky < box.scrollTop) box.scrollTop = top - sticky;
+  else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
+}
