@@ -2,7 +2,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import type { Lesson, Trace } from '../../engine';
 import { selectLesson, selectTrace } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { isLongTrace } from '../long-trace';
+import { isLongTrace } from '../../components/long-trace';
 import { stepBlocks, tableRows } from './execution-table-rows';
 import { ExecutionTableRow } from './ExecutionTableRow';
 import { useKeepRowInView } from './use-keep-row-in-view';

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { isSkipped, useOnShown } from '../long-trace';
+import { isSkipped, useOnShown } from '../../components/long-trace';
 
 /**
  * Scrolls a table box that scrolls up and down (a long trace's execution table, whose box is

@@ -2,7 +2,7 @@ import { useMemo, useRef, type CSSProperties } from 'react';
 import { Panel } from '../../components/Panel';
 import { selectLesson, selectTrace } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { isLongTrace } from '../long-trace';
+import { isLongTrace } from '../../components/long-trace';
 import { ClockStrip } from './ClockStrip';
 import { QueryMeter } from './QueryMeter';
 import { TimelineAxis } from './TimelineAxis';

@@ -1,7 +1,7 @@
 import { DEFAULT_ACTOR } from '../../engine';
 import type { ActorOutcome, Frame, Lesson, Pk, Trace } from '../../engine';
 import type { BadgeTone } from '../../components/Badge';
-import { isLongTrace } from '../long-trace';
+import { isLongTrace } from '../../components/long-trace';
 
 /** One outcome of a step as a chip on its card: an icon and a word, never colour alone. */
 export interface TimelineChip {

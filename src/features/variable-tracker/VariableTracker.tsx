@@ -2,7 +2,7 @@ import { memo, useMemo, useRef, type CSSProperties } from 'react';
 import type { Trace } from '../../engine';
 import { selectLesson, selectTrace } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { isLongTrace } from '../long-trace';
+import { isLongTrace } from '../../components/long-trace';
 import {
   blockStep,
   clampStep,

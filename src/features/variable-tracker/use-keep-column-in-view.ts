@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { isSkipped, useOnShown } from '../long-trace';
+import { isSkipped, useOnShown } from '../../components/long-trace';
 
 /**
  * Scrolls a horizontally scrolling table box so the column marked `data-current` stays in

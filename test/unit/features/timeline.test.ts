@@ -10,7 +10,7 @@ import {
   WINDOW_BLOCK,
   type TimelineChip,
 } from '../../../src/features/timeline/timeline-view';
-import { LONG_TRACE_STEPS } from '../../../src/features/long-trace';
+import { LONG_TRACE_STEPS } from '../../../src/components/long-trace';
 import { deleteOnUpdate as seed } from '../../../src/lessons/delete-on-update';
 
 const KEY = 'user_profile_42';
