@@ -24,15 +24,15 @@ export function PracticeQuestionForm() {
     <Panel id="practice-question" title="Question" className="practice__question">
       <fieldset className="practice__fieldset">
         <legend className="practice__legend">{question.question}</legend>
-        <ul className="practice__options">
+        <ul className="choices">
           {question.options.map((option, i) => {
             const mark = view.marks[i];
             return (
               <li
                 key={`${question.seed}-${OPTION_LETTERS[i]}`}
-                className={`practice__option${mark ? ` practice__option--${mark.tone}` : ''}`}
+                className={`choice${mark ? ` choice--${mark.tone}` : ''}`}
               >
-                <label className="practice__label">
+                <label className="choice__label">
                   <input
                     type="radio"
                     name={groupName}
@@ -40,11 +40,11 @@ export function PracticeQuestionForm() {
                     checked={selected === i}
                     onChange={() => selectOption(i)}
                   />
-                  <span className="practice__letter">{OPTION_LETTERS[i]}</span>{' '}
+                  <span className="choice__letter">{OPTION_LETTERS[i]}</span>{' '}
                   {view.isCode ? <code>{option}</code> : <span>{option}</span>}
                 </label>
                 {mark ? (
-                  <span className={`practice__mark practice__mark--${mark.tone}`}>
+                  <span className={`choice__mark choice__mark--${mark.tone}`}>
                     <span aria-hidden="true">{mark.icon}</span> {mark.text}
                   </span>
                 ) : null}

@@ -39,15 +39,12 @@ export function QuizQuestion({ index, question }: QuizQuestionProps) {
   return (
     <fieldset className="quiz__question" ref={fieldsetRef}>
       <legend className="quiz__legend">{question.question}</legend>
-      <ul className="quiz__options">
+      <ul className="choices">
         {question.options.map((option, i) => {
           const mark = view.marks[i];
           return (
-            <li
-              key={OPTION_LETTERS[i]}
-              className={`quiz__option${mark ? ` quiz__option--${mark.tone}` : ''}`}
-            >
-              <label className="quiz__label">
+            <li key={OPTION_LETTERS[i]} className={`choice${mark ? ` choice--${mark.tone}` : ''}`}>
+              <label className="choice__label">
                 <input
                   type="radio"
                   name={groupName}
@@ -55,11 +52,11 @@ export function QuizQuestion({ index, question }: QuizQuestionProps) {
                   checked={answer?.selected === i}
                   onChange={() => selectOption(index, i)}
                 />
-                <span className="quiz__letter">{OPTION_LETTERS[i]}</span>{' '}
+                <span className="choice__letter">{OPTION_LETTERS[i]}</span>{' '}
                 {looksLikeCode(option) ? <code>{option}</code> : <span>{option}</span>}
               </label>
               {mark ? (
-                <span className={`quiz__mark quiz__mark--${mark.tone}`}>
+                <span className={`choice__mark choice__mark--${mark.tone}`}>
                   <span aria-hidden="true">{mark.icon}</span> {mark.text}
                 </span>
               ) : null}
