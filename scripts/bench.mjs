@@ -1,7 +1,7 @@
 // Budgets, measured and printed as numbers (README "Budgets"):
 //  1. gzipped JavaScript the first view loads (dist/index.html's entry + modulepreloads), ≤ 100 KB;
 //  2. time to compute a seeded 10,000-operation random trace with the real engine;
-//  3. step-change latency in Chromium on the built site (key press → next painted frame), for the
+//  3. step-change latency in Chromium on the built site (key press → DOM committed + style/layout), for the
 //     default lesson, a four-lane lesson and a 500-step sandbox scenario.
 // Run with `npm run bench` (it builds first).
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { launchChromium, startPreview, stopPreview } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -79,30 +80,8 @@ const FORWARD_AND_HOME = [
  * `keys`: one round of key presses, repeated ten times.
  */
 async function stepLatency(query, { storage = {}, keys = FORWARD_AND_HOME } = {}) {
-  let chromium;
-  try {
-    ({ chromium } = await import('@playwright/test'));
-  } catch {
-    return null;
-  }
-  const server = await preview({
-    root,
-    logLevel: 'silent',
-    preview: { port: 4179, strictPort: true },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const server = await startPreview(root, 4179);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript((entries) => {
@@ -149,7 +128,7 @@ async function stepLatency(query, { storage = {}, keys = FORWARD_AND_HOME } = {}
     };
   } finally {
     await browser.close();
-    await new Promise((r) => server.httpServer.close(r));
+    await stopPreview(server);
   }
 }
 

@@ -3,8 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { preview } from 'vite';
-import { chromium } from '@playwright/test';
+import { launchChromium, startPreview, stopPreview } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'docs', 'screenshots');
@@ -48,24 +47,8 @@ const shots = [
   }),
 ];
 
-const server = await preview({
-  root,
-  logLevel: 'silent',
-  preview: { port: 4178, strictPort: true },
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-});
+const server = await startPreview(root, 4178);
+const browser = await launchChromium();
 try {
   for (const shot of shots) {
     const page = await browser.newPage({
@@ -88,5 +71,5 @@ try {
   }
 } finally {
   await browser.close();
-  await new Promise((r) => server.httpServer.close(r));
+  await stopPreview(server);
 }
