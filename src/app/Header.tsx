@@ -92,7 +92,7 @@ export function Header() {
         {view === 'lesson' ? (
           <button
             type="button"
-            className="button button--small"
+            className="button button--small app-header__print"
             onClick={() => {
               // A handout shows the whole lesson: the table and tracker at the last step.
               last();
