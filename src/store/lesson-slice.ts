@@ -64,6 +64,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       skip: [],
       isRemedy: false,
       isPlaying: false,
+      slide: 0,
     });
   },
   setView: (view) => set({ view, isPlaying: false }),
@@ -91,6 +92,8 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       isRemedy: url.isRemedy,
       isPresenting: url.isPresenting,
       isEmbedded: url.isEmbedded,
+      isAudience: url.isAudience,
+      themeOverride: url.themeOverride,
       notices: url.notices,
       isPlaying: false,
       isReady: true,
