@@ -43,7 +43,6 @@ export function Header() {
   const setTheme = useAppStore((s) => s.setTheme);
   const togglePresenting = useAppStore((s) => s.togglePresenting);
   const setHelpOpen = useAppStore((s) => s.setHelpOpen);
-  const last = useAppStore((s) => s.last);
   const [isMenuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   const headerRef = useRef<HTMLElement>(null);
@@ -160,8 +159,7 @@ export function Header() {
               className="button button--small app-header__print"
               onClick={() => {
                 setMenuOpen(false);
-                // A handout shows the whole lesson: the table and tracker at the last step.
-                last();
+                // The handout is its own page built from the trace: the live step stays put.
                 window.requestAnimationFrame(() => window.print());
               }}
             >
