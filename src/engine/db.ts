@@ -43,6 +43,12 @@ interface AtomicBlock {
   writes: Map<string, Map<Pk, PendingWrite>>;
   /** `on_commit` callbacks registered inside this block, in registration order. */
   callbacks: (() => void)[];
+  /**
+   * Django's `needs_rollback`: an ORM call failed inside this block (a `post_delete` receiver
+   * raised inside `delete()`'s `atomic(savepoint=False)`), so leaving it rolls back and queries
+   * before then raise `TransactionManagementError`.
+   */
+  needsRollback: boolean;
 }
 
 /** An `Error` whose `name` is the Django exception class, as the UI prints `name: message`. */
@@ -230,24 +236,66 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     return pending;
   }
 
+  /** A block that must roll back refuses queries, as Django's `validate_no_broken_transaction`. */
+  function assertUsable(actor: string): void {
+    if (stackOf(actor).at(-1)?.needsRollback) {
+      throw djangoError(
+        'TransactionManagementError',
+        "An error occurred in the current transaction. You can't execute queries until the end of the 'atomic' block.",
+      );
+    }
+  }
+
+  function begin(actor: string): void {
+    const stack = stackOf(actor);
+    stack.push({ writes: new Map(), callbacks: [], needsRollback: false });
+    blocks.set(actor, stack);
+  }
+
+  function commit(actor: string): void {
+    const [block, outer] = popBlock(actor);
+    // Leaving a block marked for rollback rolls it back (Atomic.__exit__ checks needs_rollback).
+    if (block.needsRollback) return;
+    const parent = outer.at(-1);
+    if (parent !== undefined) {
+      // Releasing a savepoint commits nothing: its writes and callbacks now belong to the
+      // enclosing block and share its fate.
+      forEachWrite(block, (model, pk, write) => addWrite(parent, model, pk, write));
+      parent.callbacks.push(...block.callbacks);
+      return;
+    }
+    forEachWrite(block, writeCommitted);
+    // As Django's run_and_clear_commit_hooks: the actor has left the atomic block (so a
+    // callback's own on_commit runs at once), callbacks run in order, and if one raises the
+    // exception propagates and the remaining callbacks are dropped.
+    const callbacks = [...block.callbacks];
+    for (let next = callbacks.shift(); next !== undefined; next = callbacks.shift()) next();
+  }
+
   return {
     get(model, pk, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const fields = view(model, pk, actor);
       queries += 1;
       return fields === null ? null : toRow(model, pk, fields);
     },
 
     save(model, pk, fields, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const before = view(model, pk, actor);
       queries += 1;
       // save() INSERTs when the actor sees no row (created=True), otherwise UPDATEs.
       const created = before === null;
       const written = structuredClone(fields);
       record(model, pk, actor, { kind: created ? 'insert' : 'update', fields: written });
+      // Model.save_base sends post_save after its write, outside any block of its own: in
+      // autocommit the row is committed when receivers run, and a receiver's exception
+      // propagates to the caller without undoing it.
       send('post_save', model, pk, view(model, pk, actor) ?? written, created, actor);
     },
 
     update(model, pk, fields, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const before = view(model, pk, actor);
       queries += 1;
       if (before === null) return 0;
@@ -257,12 +305,27 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     },
 
     delete(model, pk, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const before = view(model, pk, actor);
       queries += 1;
       if (before === null) return false;
-      record(model, pk, actor, { kind: 'delete' });
-      // Receivers get the instance as it was, like Django's in-memory instance after delete().
-      send('post_delete', model, pk, before, false, actor);
+      // Collector.delete() runs the DELETE and sends post_delete inside its own
+      // `atomic(savepoint=False)`: in autocommit that block is the transaction, so a
+      // receiver's exception rolls the delete back and a receiver's on_commit waits for the
+      // block's commit; inside the caller's atomic() it joins the caller's block, and an
+      // exception marks that block for rollback.
+      const enclosing = stackOf(actor).at(-1);
+      if (enclosing === undefined) begin(actor);
+      try {
+        record(model, pk, actor, { kind: 'delete' });
+        // Receivers get the instance as it was, like Django's in-memory instance after delete().
+        send('post_delete', model, pk, before, false, actor);
+      } catch (error) {
+        if (enclosing === undefined) popBlock(actor);
+        else enclosing.needsRollback = true;
+        throw error;
+      }
+      if (enclosing === undefined) commit(actor);
       return true;
     },
 
@@ -281,27 +344,11 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     },
 
     begin(actor = DEFAULT_ACTOR) {
-      const stack = stackOf(actor);
-      stack.push({ writes: new Map(), callbacks: [] });
-      blocks.set(actor, stack);
+      begin(actor);
     },
 
     commit(actor = DEFAULT_ACTOR) {
-      const [block, outer] = popBlock(actor);
-      const parent = outer.at(-1);
-      if (parent !== undefined) {
-        // Releasing a savepoint commits nothing: its writes and callbacks now belong to the
-        // enclosing block and share its fate.
-        forEachWrite(block, (model, pk, write) => addWrite(parent, model, pk, write));
-        parent.callbacks.push(...block.callbacks);
-        return;
-      }
-      forEachWrite(block, writeCommitted);
-      // As Django's run_and_clear_commit_hooks: the actor has left the atomic block (so a
-      // callback's own on_commit runs at once), callbacks run in order, and if one raises the
-      // exception propagates and the remaining callbacks are dropped.
-      const callbacks = [...block.callbacks];
-      for (let next = callbacks.shift(); next !== undefined; next = callbacks.shift()) next();
+      commit(actor);
     },
 
     rollback(actor = DEFAULT_ACTOR) {
