@@ -6,6 +6,7 @@ import { createServer, createServerModuleRunner } from 'vite';
 
 const out = process.argv[2];
 const seeds = Number(process.argv[3] ?? 200);
+const differential = Number(process.argv[4] ?? 300);
 const server = await createServer({
   configFile: false,
   root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -17,10 +18,10 @@ const server = await createServer({
 try {
   const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
   const module = await runner.import(fileURLToPath(new URL('./export.ts', import.meta.url)));
-  const data = await module.exportAll(seeds);
+  const data = await module.exportAll(seeds, differential);
   writeFileSync(out, JSON.stringify(data, null, 1));
   console.log(
-    `exported ${data.lessons.length} lesson listings and ${data.practice.length} practice questions`,
+    `exported ${data.lessons.length} lesson listings, ${data.practice.length} practice questions and ${data.differential.length} random operation sequences`,
   );
   await runner.close();
 } finally {

@@ -14,6 +14,7 @@ import {
 } from '../../src/engine';
 import type { Frame, Lesson } from '../../src/engine';
 import { findLesson, lessonIndex, loadAllLessons } from '../../src/lessons';
+import { differentialCases } from './differential';
 
 interface ExportedFrame {
   cache: { key: string; value: string; expiresAt: number | null; isExpired: boolean }[];
@@ -54,7 +55,7 @@ function exportLesson(lesson: Lesson, variant: 'main' | 'remedy') {
   };
 }
 
-export async function exportAll(practiceSeeds: number) {
+export async function exportAll(practiceSeeds: number, differential: number) {
   await loadAllLessons();
   const lessons = [];
   for (const meta of lessonIndex) {
@@ -93,5 +94,5 @@ export async function exportAll(practiceSeeds: number) {
       frames: run(lesson).frames.map(frameOf),
     });
   }
-  return { lessons, practice };
+  return { lessons, practice, differential: differentialCases(differential) };
 }

@@ -27,7 +27,7 @@ if (!djangoReady()) {
 const work = mkdtempSync(join(tmpdir(), 'verify-django-'));
 try {
   const exported = join(work, 'export.json');
-  execFileSync(process.execPath, [join(here, 'export.mjs'), exported, '200'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(here, 'export.mjs'), exported, '200', '300'], { stdio: 'inherit' });
   const result = spawnSync(python, [join(here, 'verify.py'), exported], { stdio: 'inherit' });
   process.exitCode = result.status ?? 1;
 } finally {

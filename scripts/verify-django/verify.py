@@ -4,6 +4,7 @@ Django 5.2, and compare with the engine's trace.
     python verify.py EXPORT.json            all checks (one child process per listing)
     python verify.py EXPORT.json --child N  one listing (N = index), prints JSON results
     python verify.py EXPORT.json --practice the practice questions, prints JSON results
+    (differential.py EXPORT.json: the random operation sequences, also run from here)
 
 Prints `verify-django: P passed, F failed of N` last and exits non-zero when F > 0.
 """
@@ -394,7 +395,9 @@ def check_practice(world, cache, q):
 
 
 def child(args):
-    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, timeout=600)
+    script = os.path.join(HERE, 'differential.py') if args[1] == '--differential' else __file__
+    argv = [args[0]] if args[1] == '--differential' else args
+    proc = subprocess.run([sys.executable, script, *argv], capture_output=True, text=True, timeout=600)
     try:
         return json.loads(proc.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
@@ -413,7 +416,8 @@ def main():
         print(json.dumps(run_practice(data['practice'])))
         return 0
     data = json.load(open(path))
-    jobs = [[path, '--child', str(i)] for i in range(len(data['lessons']))] + [[path, '--practice']]
+    jobs = [[path, '--practice'], [path, '--differential']] + [
+        [path, '--child', str(i)] for i in range(len(data['lessons']))]
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = [r for batch in pool.map(child, jobs) for r in batch]
     passed = failed = known = 0

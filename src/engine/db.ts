@@ -44,11 +44,10 @@ interface AtomicBlock {
   /** `on_commit` callbacks registered inside this block, in registration order. */
   callbacks: (() => void)[];
   /**
-   * Django's `needs_rollback`: an ORM call failed inside this block (a `post_delete` receiver
-   * raised inside `delete()`'s `atomic(savepoint=False)`), so leaving it rolls back and queries
-   * before then raise `TransactionManagementError`.
+   * Whether entering the block set a savepoint. Django sets none when the transaction is
+   * already broken (`needs_rollback`): leaving such a block leaves the transaction broken.
    */
-  needsRollback: boolean;
+  savepoint: boolean;
 }
 
 /** An `Error` whose `name` is the Django exception class, as the UI prints `name: message`. */
@@ -236,9 +235,17 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     return pending;
   }
 
-  /** A block that must roll back refuses queries, as Django's `validate_no_broken_transaction`. */
+  /**
+   * Actors whose transaction is broken (Django's connection-wide `needs_rollback`): an ORM call
+   * failed inside an atomic block without a savepoint of its own (a `post_delete` receiver
+   * raised inside `delete()`'s `atomic(savepoint=False)`). Queries raise until a block with a
+   * savepoint, or the outermost block, is left, which rolls back.
+   */
+  const broken = new Set<string>();
+
+  /** As Django's `validate_no_broken_transaction`. */
   function assertUsable(actor: string): void {
-    if (stackOf(actor).at(-1)?.needsRollback) {
+    if (broken.has(actor)) {
       throw djangoError(
         'TransactionManagementError',
         "An error occurred in the current transaction. You can't execute queries until the end of the 'atomic' block.",
@@ -248,14 +255,30 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
 
   function begin(actor: string): void {
     const stack = stackOf(actor);
-    stack.push({ writes: new Map(), callbacks: [], needsRollback: false });
+    // Entering the outermost block resets needs_rollback; a nested one sets a savepoint unless
+    // the transaction is broken.
+    if (stack.length === 0) broken.delete(actor);
+    stack.push({ writes: new Map(), callbacks: [], savepoint: !broken.has(actor) });
     blocks.set(actor, stack);
   }
 
-  function commit(actor: string): void {
+  /**
+   * Leave a block by rolling back (Atomic.__exit__'s rollback path): its writes and callbacks
+   * are dropped; the transaction stays broken only if the block had no savepoint to roll back to.
+   */
+  function rollBack(actor: string): void {
     const [block, outer] = popBlock(actor);
-    // Leaving a block marked for rollback rolls it back (Atomic.__exit__ checks needs_rollback).
-    if (block.needsRollback) return;
+    broken.delete(actor);
+    if (outer.length > 0 && !block.savepoint) broken.add(actor);
+  }
+
+  function commit(actor: string): void {
+    // Leaving a block normally while the transaction is broken rolls back instead.
+    if (broken.has(actor)) {
+      rollBack(actor);
+      return;
+    }
+    const [block, outer] = popBlock(actor);
     const parent = outer.at(-1);
     if (parent !== undefined) {
       // Releasing a savepoint commits nothing: its writes and callbacks now belong to the
@@ -321,8 +344,10 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
         // Receivers get the instance as it was, like Django's in-memory instance after delete().
         send('post_delete', model, pk, before, false, actor);
       } catch (error) {
-        if (enclosing === undefined) popBlock(actor);
-        else enclosing.needsRollback = true;
+        // The block without a savepoint breaks the caller's transaction; on its own it is the
+        // outermost block and simply rolls back.
+        if (enclosing === undefined) rollBack(actor);
+        else broken.add(actor);
         throw error;
       }
       if (enclosing === undefined) commit(actor);
@@ -354,7 +379,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     rollback(actor = DEFAULT_ACTOR) {
       // Dropping the innermost block undoes its writes and forgets its on_commit callbacks;
       // outer blocks keep theirs, as with a savepoint rollback.
-      popBlock(actor);
+      rollBack(actor);
     },
 
     onCommit(fn, actor = DEFAULT_ACTOR) {

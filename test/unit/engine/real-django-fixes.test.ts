@@ -164,6 +164,37 @@ describe('Model.delete() sends post_delete inside its own atomic(savepoint=False
     expect(db.inAtomicBlock()).toBe(false);
   });
 
+  it('a block entered while the transaction is broken has no savepoint: leaving it keeps it broken', () => {
+    const db = seeded();
+    db.connect('post_delete', 'Profile', () => {
+      throw new Error('receiver failed');
+    });
+    db.begin();
+    expect(() => db.delete('Profile', 42)).toThrow('receiver failed');
+    db.begin(); // Django sets no savepoint here (needs_rollback is set)
+    expect(() => db.save('Profile', 42, { data: 'x' })).toThrow(/current transaction/);
+    db.commit(); // leaving it rolls back, and the outer transaction is still broken
+    expect(() => db.get('Profile', 42)).toThrow(/current transaction/);
+    db.commit();
+    expect(db.inAtomicBlock()).toBe(false);
+    expect(db.get('Profile', 42)?.fields).toEqual({ data: 'old_data' });
+  });
+
+  it('rolling back to a savepoint clears it: the outer transaction goes on and commits', () => {
+    const db = seeded();
+    db.connect('post_delete', 'Profile', () => {
+      throw new Error('receiver failed');
+    });
+    db.begin();
+    db.save('Profile', 42, { data: 'outer' });
+    db.begin(); // a savepoint
+    expect(() => db.delete('Profile', 42)).toThrow('receiver failed');
+    db.rollback();
+    expect(db.get('Profile', 42)?.fields).toEqual({ data: 'outer' });
+    db.commit();
+    expect(db.peek('Profile', 42)?.fields).toEqual({ data: 'outer' });
+  });
+
   it('save() sends post_save after its write, outside any block: a raising receiver keeps the row', () => {
     const db = seeded();
     db.connect('post_save', 'Profile', () => {
