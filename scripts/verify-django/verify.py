@@ -422,7 +422,10 @@ def main():
         results = [r for batch in pool.map(child, jobs) for r in batch]
     passed = failed = known = 0
     for r in results:
-        finding = KNOWN.get(r['id'])
+        finding, pattern = KNOWN.get(r['id'], (None, None))
+        if finding and r['problems'] and pattern and not re.search(pattern, r['problems'][0]):
+            finding = None
+            r['problems'].insert(0, f"(known.py lists this check, but its first problem is not the known one: {KNOWN[r['id']][0]})")
         if not r['problems']:
             passed += 1
             mark = 'ok  ' if finding is None else 'ok   (known entry no longer fails: remove it from known.py)'
