@@ -21,13 +21,17 @@ function djangoReady() {
 if (!djangoReady()) {
   console.log("verify-django: creating .venv with 'django==5.2.*'");
   execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  execFileSync(python, ['-m', 'pip', 'install', '--quiet', 'django==5.2.*'], { stdio: 'inherit' });
+  execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--retries', '1', 'django==5.2.*'], {
+    stdio: 'inherit',
+  });
 }
 
 const work = mkdtempSync(join(tmpdir(), 'verify-django-'));
 try {
   const exported = join(work, 'export.json');
-  execFileSync(process.execPath, [join(here, 'export.mjs'), exported, '200', '300'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(here, 'export.mjs'), exported, '200', '300'], {
+    stdio: 'inherit',
+  });
   const result = spawnSync(python, [join(here, 'verify.py'), exported], { stdio: 'inherit' });
   process.exitCode = result.status ?? 1;
 } finally {
