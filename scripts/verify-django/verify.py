@@ -109,12 +109,13 @@ def compare_db(engine, django):
 
 
 def run_listing(entry):
-    from world import World
+    from world import World, queries_counter
 
     lesson = f"{entry['id']}/{entry['variant']}"
     results = []
     with tempfile.TemporaryDirectory(prefix='verify-django-') as root:
         world = World(root, entry['source'], entry['setup'])
+        queries_counter(world)
         try:
             results.append({'id': f'story:{lesson}', 'text': f'{lesson}: the story on real Django',
                             'problems': run_story(world, entry)})
@@ -162,6 +163,7 @@ def run_story(world, entry):
         count = len(expected) if plan['run'] is None else plan['run']
         actor = world.actor(step['actor'])
         before = len(actor.events)
+        sql_before = world.sql_count
         status = 'idle'
         if plan['do'] == 'call':
             status = actor.advance(count, world.job_for_call(plan['expr']))
@@ -179,6 +181,10 @@ def run_story(world, entry):
         got = normalise(actor.events[before:])
         if not same_events(expected, got):
             problems.append(f"step {index} ({step['actor']}): the engine ran {show(expected)}, Django ran {show(got)}")
+        engine_queries = frames[index]['queries'] - frames[index - 1]['queries']
+        if engine_queries != world.sql_count - sql_before:
+            problems.append(f'step {index}: the engine counts {engine_queries} DB queries, Django ran '
+                            f'{world.sql_count - sql_before} SQL statements')
         check_state(index)
         if len(problems) >= MAX_PROBLEMS:
             break

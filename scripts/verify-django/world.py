@@ -9,6 +9,7 @@ import ast
 import os
 import pickle
 import re
+import re
 import sys
 import threading
 import types
@@ -426,12 +427,16 @@ class World:
             patch.stop()
 
 
+TRANSACTION_SQL = re.compile(r'^\s*(SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT)\b', re.I)
+
+
 def queries_counter(world):
     """Count the SQL statements every connection runs (for practice's 'queries' questions)."""
     from django.db.backends.signals import connection_created
 
     def wrapper(execute, sql, params, many, context):
-        if world.recorder.state().actor is not None:  # the listing's queries, not the driver's
+        # The listing's queries, not the driver's; transaction control is not a query.
+        if world.recorder.state().actor is not None and not TRANSACTION_SQL.match(sql):
             world.sql_count += 1
         return execute(sql, params, many, context)
 
