@@ -18,7 +18,12 @@ import { differentialCases } from './differential';
 
 interface ExportedFrame {
   cache: { key: string; value: string; expiresAt: number | null; isExpired: boolean }[];
-  db: { model: string; pk: number | string; fields: Record<string, string> }[];
+  db: {
+    model: string;
+    pk: number | string;
+    fields: Record<string, string>;
+    pending: Frame['db'][number]['pending'];
+  }[];
   outcomes: Frame['outcomes'];
   clock: number;
   queries: number;
@@ -32,7 +37,12 @@ function frameOf(frame: Frame): ExportedFrame {
       expiresAt: e.expiresAt,
       isExpired: e.isExpired,
     })),
-    db: frame.db.map((row) => ({ model: row.model, pk: row.pk, fields: row.fields })),
+    db: frame.db.map((row) => ({
+      model: row.model,
+      pk: row.pk,
+      fields: row.fields,
+      pending: row.pending,
+    })),
     outcomes: frame.outcomes,
     clock: frame.clock,
     queries: frame.queries,

@@ -97,6 +97,21 @@ def fmt_cache(entries):
     return '{' + ', '.join(f"{k}: {v} @{'never' if t is None else f'{t:g}'}" for k, v, t in entries) + '}'
 
 
+def seen_by(engine_rows, actor):
+    """The engine's rows as `actor` sees them: committed fields with its pending writes over them."""
+    out = []
+    for row in engine_rows:
+        mine = [p for p in row['pending'] if p['actor'] == actor]
+        if not mine:
+            if row['fields']:
+                out.append((row['model'], row['pk'], row['fields']))
+            continue
+        if mine[-1]['fields'] is None:
+            continue
+        out.append((row['model'], row['pk'], {**row['fields'], **mine[-1]['fields']}))
+    return out
+
+
 def compare_db(engine, django):
     e = [(r['model'], r['pk'], r['fields']) for r in engine if r['fields']]
     d = [(r['model'], r['pk'], r['fields']) for r in django]
@@ -153,6 +168,20 @@ def run_story(world, entry):
                         compare_db(frame['db'], world.db_rows())):
             if problem:
                 problems.append(f'after step {index}: {problem}' if index else f'at the start: {problem}')
+        # Inside an open transaction an actor sees its own uncommitted writes.
+        for name, actor in world.actors.items():
+            seen = world.rows_seen_by(actor)
+            pending = any(p['actor'] == name for row in frame['db'] for p in row['pending'])
+            if seen is None:
+                if pending:
+                    problems.append(f'after step {index}: the engine holds uncommitted writes of {name}, '
+                                    'whose Django connection is not in a transaction')
+                continue
+            expected = seen_by(frame['db'], name)
+            got = [(r['model'], r['pk'], r['fields']) for r in seen]
+            if expected != got:
+                problems.append(f'after step {index}: rows as {name} sees them inside its transaction: '
+                                f'engine {expected}, Django {got}')
 
     check_state(0)
     for index, (step, plan) in enumerate(zip(steps, story), start=1):

@@ -238,11 +238,15 @@ class Actor(threading.Thread):
         self.events = []
         self.results = []  # (job label, return value repr or None, error text or None)
         self.stopping = False
+        self.db = None
         self.start()
 
     def run(self):
         self.world.recorder.state().actor = self
-        from django.db import connection
+        from django.db import connection, connections
+
+        # This thread's own connection, so the driver can read what its open transaction sees.
+        self.db = connections['default']
 
         while True:
             with self.cond:
@@ -418,6 +422,23 @@ class World:
             for values in model.objects.order_by('pk').values('pk', *fields):
                 rows.append({'model': name, 'pk': values['pk'],
                              'fields': {f: repr(values[f]) for f in fields}})
+        return rows
+
+    def rows_seen_by(self, actor):
+        """The rows as `actor`'s own connection sees them (its uncommitted writes included), read
+        while its thread is paused; None when it is not inside a transaction."""
+        db = actor.db
+        if db is None or db.connection is None or not db.in_atomic_block:
+            return None
+        rows = []
+        for name in sorted(self.models):
+            model = self.models[name]
+            fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+            columns = ', '.join([model._meta.pk.column] + [f.column for f in fields])
+            sql = f'SELECT {columns} FROM {model._meta.db_table} ORDER BY {model._meta.pk.column}'
+            for values in db.connection.execute(sql).fetchall():
+                rows.append({'model': name, 'pk': values[0],
+                             'fields': {f.attname: repr(v) for f, v in zip(fields, values[1:])}})
         return rows
 
     def close(self):
