@@ -364,7 +364,9 @@ function createWorld(lesson: Lesson): World {
     world.db.connect(receiver.signal, receiver.model, (event) => {
       for (const line of receiver.lines ?? []) world.extraLines.add(line);
       const scope: Record<string, PyValue> = { pk: event.instance.pk };
-      for (const op of receiver.ops) runSafely(world, op, event.actor, scope);
+      // Not runSafely: as in Python, a receiver's exception stops it and propagates out of
+      // Signal.send() to the ORM call that sent the signal (the later receivers do not run).
+      for (const op of receiver.ops) execute(world, op, event.actor, scope);
     });
   }
   return world;
