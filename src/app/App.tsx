@@ -59,13 +59,12 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to the lesson
       </a>
-      {isEmbedded || isPresenting ? (
-        // The header holds the h1; the Stage alone still names the page.
-        <h1 className="visually-hidden">{title}</h1>
-      ) : (
-        <Header />
-      )}
+      {isEmbedded || isPresenting ? null : <Header />}
       <main id="main" className={isLesson ? 'layout layout--lesson' : 'layout'} tabIndex={-1}>
+        {isEmbedded || isPresenting ? (
+          // The header holds the h1; without it the page is still named.
+          <h1 className="visually-hidden">{title}</h1>
+        ) : null}
         <Notices />
         {!isReady ? (
           <p className="layout__loading">Loading the lesson…</p>

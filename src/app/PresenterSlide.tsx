@@ -10,7 +10,9 @@ import { useAppStore } from '../store/store';
  */
 export function PresenterSlide() {
   const lesson = useAppStore(selectLesson);
-  const content = useAppStore((state) => slideContent(state, state.slide));
+  const slide = useAppStore((state) => state.slide);
+  const isRemedy = useAppStore((state) => state.isRemedy);
+  const content = slideContent({ lessonId: lesson.id, isRemedy }, slide);
   if (!content) return null;
   if (content.kind === 'moments') return <KeyMoments />;
   const question = lesson.quiz[content.question];

@@ -6,10 +6,7 @@ import { useEffect, type RefObject } from 'react';
  * scrolls depends on the screen and the step: this makes the box focusable exactly while it
  * overflows, and names it for the screen reader that lands on it.
  */
-export function useFocusableWhenScrolling(
-  ref: RefObject<HTMLElement | null>,
-  label: string,
-): void {
+export function useFocusableWhenScrolling(ref: RefObject<HTMLElement | null>, label: string): void {
   useEffect(() => {
     const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return undefined;

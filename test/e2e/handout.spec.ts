@@ -23,7 +23,8 @@ test.describe('Printable handout', () => {
       };
     });
     await page.goto('./?step=2');
-    await page.getByRole('button', { name: 'Print handout' }).click({ force: true });
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'Print handout' }).click();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed))
       .toBe(1);

@@ -66,6 +66,7 @@ test.describe('Presenter mode at 1920×1080', () => {
     page,
   }) => {
     await page.goto('./?present=1');
+    await expect(status(page)).toHaveText(/^Step 0 of 5/);
     await page.keyboard.press(' ');
     await expect(status(page)).toHaveText(/^Step 1 of 5/);
     await page.keyboard.press('ArrowRight');
@@ -89,6 +90,7 @@ test.describe('Presenter mode at 1920×1080', () => {
     context,
   }) => {
     await page.goto('./?present=1');
+    await expect(status(page)).toHaveText(/^Step 0 of 5/);
     const [audience] = await Promise.all([
       context.waitForEvent('page'),
       page.getByRole('button', { name: 'Open audience window' }).click(),
@@ -111,12 +113,13 @@ test.describe('Presenter mode at 1920×1080', () => {
     await expect(audience.getByTestId('blank-screen')).toBeVisible();
   });
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe: presenter and audience views, ${scheme}`, async ({ page, browser }) => {
+    test(`axe: presenter and audience views, ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto('./?lesson=delete-on-update&step=3&present=1');
       await expect(status(page)).toHaveText(/^Step 3/);
       expect(await axeViolations(page)).toEqual([]);
-      const audience = await browser.newPage({ colorScheme: scheme });
+      const audience = await page.context().newPage();
+      await audience.emulateMedia({ colorScheme: scheme });
       await audience.goto(page.url().replace('present=1', 'present=1&audience=1'));
       await expect(audience.getByRole('region', { name: 'Stage' })).toBeVisible();
       expect(await axeViolations(audience)).toEqual([]);
@@ -177,7 +180,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('./?lesson=thundering-herd&step=5');
-    await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Timeline', exact: true })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
 }

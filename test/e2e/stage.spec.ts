@@ -81,7 +81,7 @@ async function walk(page: Page, view: { width: number; height: number }, label: 
     for (let i = 0; i < (await dbRows.count()); i += 1) {
       expectInside(await boxOf(dbRows.nth(i)), view, `${label} step ${step}: DB row ${i + 1}`);
     }
-    const timeline = stage.getByRole('region', { name: 'Timeline' });
+    const timeline = stage.getByRole('region', { name: 'Timeline', exact: true });
     if ((await timeline.count()) > 0) {
       at.timeline = await boxOf(timeline);
       expectInside(at.timeline, view, `${label} step ${step}: timeline`);

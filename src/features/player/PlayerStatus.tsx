@@ -14,7 +14,9 @@ export function PlayerStatus() {
   const { tone, word } = STEP_KIND_STYLE[stepKindOf(frame)];
   const slide = useAppStore((state) => state.slide);
   const slideCount = useAppStore(extraSlideCount);
-  const content = useAppStore((state) => slideContent(state, state.slide));
+  const lessonId = useAppStore((state) => state.lessonId);
+  const isRemedy = useAppStore((state) => state.isRemedy);
+  const content = slideContent({ lessonId, isRemedy }, slide);
   if (slide > 0 && content) {
     const what = content.kind === 'moments' ? 'Key moments' : `Question ${content.question + 1}`;
     return (
