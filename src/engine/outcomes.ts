@@ -1,4 +1,4 @@
-import type { ActorOutcome, EventKind } from './types';
+import type { ActorOutcome, EventKind, OutcomeFact } from './types';
 
 /**
  * The one event a step stands for, for the slider ticks and the step badge. A stale read
@@ -50,4 +50,70 @@ export function describeOutcomes(outcomes: readonly ActorOutcome[]): string {
       : 'Database updated with no signal sent';
   }
   return 'Nothing changed';
+}
+
+/** Every outcome fact, in the order `factsOf` lists them. */
+export const OUTCOME_FACTS: readonly OutcomeFact[] = [
+  'clock',
+  'begin',
+  'read',
+  'saved',
+  'updated',
+  'removed',
+  'hit',
+  'stale',
+  'miss',
+  'set',
+  'added',
+  'not-added',
+  'deleted',
+  'not-deleted',
+  'touched',
+  'not-touched',
+  'incr',
+  'version',
+  'commit',
+  'rollback',
+  'error',
+];
+
+function factOf(outcome: ActorOutcome): OutcomeFact {
+  switch (outcome.kind) {
+    case 'get':
+      return !outcome.hit ? 'miss' : outcome.stale ? 'stale' : 'hit';
+    case 'set':
+      return 'set';
+    case 'add':
+      return outcome.stored ? 'added' : 'not-added';
+    case 'delete':
+      return outcome.deleted ? 'deleted' : 'not-deleted';
+    case 'touch':
+      return outcome.live ? 'touched' : 'not-touched';
+    case 'incr':
+      return 'incr';
+    case 'incrVersion':
+      return 'version';
+    case 'db.read':
+      return 'read';
+    case 'db.write':
+      return outcome.how === 'save' ? 'saved' : outcome.how === 'update' ? 'updated' : 'removed';
+    case 'atomic':
+      return outcome.how;
+    case 'clock':
+      return 'clock';
+    case 'error':
+      return 'error';
+  }
+}
+
+/** The distinct facts of a step's outcomes, in `OUTCOME_FACTS` order. */
+export function factsOf(outcomes: readonly ActorOutcome[]): OutcomeFact[] {
+  const seen = new Set(outcomes.map(factOf));
+  return OUTCOME_FACTS.filter((fact) => seen.has(fact));
+}
+
+/** Whether a step's declared facts are exactly what its outcomes did. */
+export function factsHold(shows: readonly OutcomeFact[], outcomes: readonly ActorOutcome[]): boolean {
+  const facts = factsOf(outcomes);
+  return facts.length === new Set(shows).size && shows.every((fact) => facts.includes(fact));
 }

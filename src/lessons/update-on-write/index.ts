@@ -1,43 +1,9 @@
-import type { Lesson, Op } from '../engine';
-import { seedColumns } from './building-blocks';
+import { defineLesson, right, wrong } from '../kit';
+import { seedColumns } from '../building-blocks';
+import { meta } from './meta';
 
-/**
- * Write-through: after saving, the writer puts the fresh value in the cache with `cache.set`.
- * Readers never miss after a write, but two writers can reorder: writer A saves 'v2', writer
- * B saves 'v3' and sets 'v3', then slow A sets 'v2' — the cache is older than the database
- * until the entry's timeout.
- */
-
-/** `get_title(42)` as the reader runs it. */
-const readTitle: Op = {
-  op: 'request',
-  key: 'article_42',
-  model: 'Article',
-  pk: 42,
-  field: 'title',
-  as: 'title',
-};
-
-const saveTitle = (title: string): Op => ({
-  op: 'db.save',
-  model: 'Article',
-  pk: 42,
-  fields: { title: { literal: title } },
-});
-
-const setTitle = (title: string): Op => ({
-  op: 'cache.set',
-  key: 'article_42',
-  value: { literal: title },
-});
-
-export const updateOnWrite: Lesson = {
-  id: 'update-on-write',
-  title: 'Write-through: update the cache with the fresh value',
-  summary:
-    'cache.set after save means no miss after a write, but two writers can reorder their sets and leave an older value.',
-  group: 'Strategies',
-  difficulty: 'Intermediate',
+export const updateOnWrite = defineLesson({
+  meta,
   flow: [
     'Reader caches the row',
     'Writer saves to DB',
@@ -49,7 +15,6 @@ export const updateOnWrite: Lesson = {
   flowCaption:
     'Each writer saves the row and then stores the new value in the cache. Readers hit straight away, unless a slow writer sets an older value last.',
   code: {
-    language: 'python',
     caption:
       'rename() saves the article and then writes the new title into the cache instead of deleting the key.',
     source: [
@@ -57,19 +22,19 @@ export const updateOnWrite: Lesson = {
       'from articles.models import Article',
       '',
       'def get_title(pk):',
-      "    key = f'article_{pk}'",
-      '    title = cache.get(key)',
-      '    if title is None:',
-      '        title = Article.objects.get(pk=pk).title',
-      '        cache.set(key, title)',
-      '    return title',
+      "    key = f'article_{pk}'  # [lookup]",
+      '    title = cache.get(key)  # [lookup]',
+      '    if title is None:  # [lookup]',
+      '        title = Article.objects.get(pk=pk).title  # [miss]',
+      '        cache.set(key, title)  # [miss]',
+      '    return title  # [return]',
       '',
       'def rename(pk, new_title):',
-      '    article = Article.objects.get(pk=pk)',
-      '    article.title = new_title',
-      '    article.save()',
-      '    # Write-through: store the fresh value, no delete',
-      "    cache.set(f'article_{pk}', article.title)",
+      '    article = Article.objects.get(pk=pk)  # [save]',
+      '    article.title = new_title  # [save]',
+      '    article.save()  # [save]',
+      '    # Write-through: store the fresh value, no delete  # [set]',
+      "    cache.set(f'article_{pk}', article.title)  # [set]",
     ].join('\n'),
   },
   setup: {
@@ -77,91 +42,114 @@ export const updateOnWrite: Lesson = {
     cache: { timeout: 300 },
     bindings: [{ key: 'article_{pk}', model: 'Article', pk: 42, field: 'title' }],
   },
+
   steps: [
     {
       action: 'Reader caches the article',
-      cacheKey: 'article_42',
       result: "Cache stores 'v1'",
       narration:
         "The first read misses, loads 'v1' from the database and caches it with the default timeout of 300 seconds.",
-      ops: [readTitle],
-      lines: [5, 6, 7, 8, 9],
-      stage: 0,
+      shows: ['read', 'miss', 'set'],
+      ops: [
+        { op: 'request', key: 'article_42', model: 'Article', pk: 42, field: 'title', as: 'title' },
+      ],
+      code: ['lookup', 'miss'],
+      stage: 'Reader caches the row',
       actor: 'reader',
-      transcript: 0,
+      says: "A reader misses and caches the article's title, 'v1'.",
+      then: [
+        'With write-through, every writer saves the row and then stores the new value in the cache, so readers never miss after a write.',
+      ],
     },
     {
       action: "Writer A saves 'v2'",
-      cacheKey: '-',
       result: "DB has 'v2'; A has not set the cache yet",
       narration:
         "Writer A's save() commits 'v2'. A is slow: its cache.set on the next line has not run yet, so the cache still holds 'v1'.",
-      ops: [saveTitle('v2')],
-      lines: [13, 14, 15],
-      stage: 1,
+      shows: ['saved'],
+      ops: [{ op: 'db.save', model: 'Article', pk: 42, fields: { title: { literal: 'v2' } } }],
+      code: ['save'],
+      stage: 'Writer saves to DB',
       actor: 'writer A',
-      transcript: 2,
+      says: "Writer A saves 'v2' but is slow to update the cache; meanwhile writer B saves 'v3' and sets 'v3'.",
     },
     {
       action: "Writer B saves 'v3' and sets it",
-      cacheKey: 'article_42',
       result: "Cache updated with 'v3'",
       narration:
         "A second later writer B saves 'v3' and, straight after, cache.set stores 'v3'. Cache and database agree.",
-      ops: [{ op: 'clock.advance', seconds: 1 }, saveTitle('v3'), setTitle('v3')],
-      lines: [13, 14, 15, 16, 17],
-      stage: 2,
+      shows: ['clock', 'saved', 'set'],
+      ops: [
+        { op: 'clock.advance', seconds: 1 },
+        { op: 'db.save', model: 'Article', pk: 42, fields: { title: { literal: 'v3' } } },
+        { op: 'cache.set', key: 'article_42', value: { literal: 'v3' } },
+      ],
+      code: ['save', 'set'],
+      stage: 'Writer sets the fresh value',
       actor: 'writer B',
-      transcript: 2,
+      says: "Writer A saves 'v2' but is slow to update the cache; meanwhile writer B saves 'v3' and sets 'v3'.",
     },
     {
       action: 'Reader hits the fresh value',
-      cacheKey: 'article_42',
       result: "Reader sees 'v3' with no miss",
       narration:
         'This is what write-through buys: the key was never empty, so the reader hits the new title without a database query.',
-      ops: [readTitle],
-      lines: [5, 6, 7, 10],
-      stage: 3,
+      shows: ['hit'],
+      ops: [
+        { op: 'request', key: 'article_42', model: 'Article', pk: 42, field: 'title', as: 'title' },
+      ],
+      code: ['lookup', 'return'],
+      stage: 'Readers hit without a miss',
       actor: 'reader',
-      transcript: 1,
+      says: 'With write-through, every writer saves the row and then stores the new value in the cache, so readers never miss after a write.',
     },
     {
       action: "Writer A (slow) sets 'v2'",
-      cacheKey: 'article_42',
       result: "Cache overwritten with older 'v2'",
       narration:
         "A's cache.set finally runs and overwrites 'v3' with its own 'v2'. cache.set does not compare versions: the last set wins, even when it carries older data.",
-      ops: [{ op: 'clock.advance', seconds: 1 }, setTitle('v2')],
-      lines: [16, 17],
-      stage: 4,
+      shows: ['clock', 'set'],
+      ops: [
+        { op: 'clock.advance', seconds: 1 },
+        { op: 'cache.set', key: 'article_42', value: { literal: 'v2' } },
+      ],
+      code: ['set'],
+      stage: 'Late set overwrites newer value',
       actor: 'writer A',
       skippable: true,
-      transcript: 3,
+      says: "Then A's late cache.set overwrites 'v3' with 'v2': the last set wins, not the newest data.",
     },
     {
       action: 'Reader gets the older title',
-      cacheKey: 'article_42',
       result: "Reader sees stale data: 'v2'",
       narration:
         "The database says 'v3', the cache says 'v2', and readers hit the cache. No later write is coming to fix it.",
-      ops: [readTitle],
-      lines: [5, 6, 7, 10],
-      stage: 5,
+      shows: ['stale'],
+      ops: [
+        { op: 'request', key: 'article_42', model: 'Article', pk: 42, field: 'title', as: 'title' },
+      ],
+      code: ['lookup', 'return'],
+      stage: 'Stale until the timeout',
       actor: 'reader',
-      transcript: 4,
+      says: "Readers now hit 'v2' while the database holds 'v3'.",
     },
     {
       action: 'Reader after the timeout',
-      cacheKey: 'article_42',
       result: "Entry expired at t=302s; miss caches 'v3'",
       narration:
         "A's set at t=2s started a new 300-second timeout, so 'v2' was served until t=302s. Then the read misses and caches 'v3'.",
-      ops: [{ op: 'clock.advance', seconds: 300 }, readTitle],
-      lines: [5, 6, 7, 8, 9],
-      stage: 5,
+      shows: ['clock', 'read', 'miss', 'set'],
+      ops: [
+        { op: 'clock.advance', seconds: 300 },
+        { op: 'request', key: 'article_42', model: 'Article', pk: 42, field: 'title', as: 'title' },
+      ],
+      code: ['lookup', 'miss'],
+      stage: 'Stale until the timeout',
       actor: 'reader',
-      transcript: 5,
+      says: "The stale value stays until its timeout, counted from A's set, and the next miss caches 'v3'.",
+      then: [
+        'Deleting the key on write avoids this reorder, at the cost of one miss after each write.',
+      ],
     },
   ],
   columns: seedColumns('actor', 'clock'),
@@ -197,53 +185,63 @@ export const updateOnWrite: Lesson = {
   quiz: [
     {
       question: 'What is the cache state after step 5?',
-      options: ["{'article_42': 'v2'}", "{'article_42': 'v3'}", '{}', "{'article_42': 'v1'}"],
-      answer: 0,
+      options: [
+        right(
+          "{'article_42': 'v2'}",
+          "Writer A's late cache.set overwrote B's 'v3' with 'v2'. The last set wins, not the newest data.",
+        ),
+        wrong(
+          "{'article_42': 'v3'}",
+          "That was the state after step 3; A's slow set in step 5 overwrote it.",
+        ),
+        wrong(
+          '{}',
+          'Write-through never deletes the key; every step after the first read leaves it cached.',
+        ),
+        wrong("{'article_42': 'v1'}", "'v1' was replaced by B's set in step 3."),
+      ],
       hint: "Check the 'Cache State After' column of step 5, and which writer ran last.",
       step: 5,
-      explanation:
-        "Writer A's late cache.set overwrote B's 'v3' with 'v2'. The last set wins, not the newest data.",
-      feedback: [
-        '',
-        "That was the state after step 3; A's slow set in step 5 overwrote it.",
-        'Write-through never deletes the key; every step after the first read leaves it cached.',
-        "'v1' was replaced by B's set in step 3.",
-      ],
     },
     {
       question: 'At which step does a reader get the new title without a cache miss?',
-      options: ['Step 1', 'Step 3', 'Step 4', 'Step 7'],
-      answer: 2,
+      options: [
+        wrong('Step 1', "Step 1 is the first read: a miss that caches 'v1'."),
+        wrong('Step 3', 'Step 3 is writer B saving and setting, not a reader.'),
+        right(
+          'Step 4',
+          "In step 4 the reader hits 'v3', which writer B had just set: no miss, no query.",
+        ),
+        wrong(
+          'Step 7',
+          'Step 7 is a miss: the entry had expired, so the reader went to the database.',
+        ),
+      ],
       hint: 'Look for a reader row that hits a value matching the database.',
       step: 4,
-      explanation:
-        "In step 4 the reader hits 'v3', which writer B had just set: no miss, no query.",
-      feedback: [
-        "Step 1 is the first read: a miss that caches 'v1'.",
-        'Step 3 is writer B saving and setting, not a reader.',
-        '',
-        'Step 7 is a miss: the entry had expired, so the reader went to the database.',
-      ],
     },
     {
       question: "Why does the stale 'v2' expire at t=302s and not at t=300s?",
       options: [
-        "A's late cache.set at t=2s started a new 300-second timeout",
-        "The timeout counts from B's save at t=1s",
-        'Django adds a 2-second grace period to every timeout',
-        'The timeout counts from the first cache.set at t=0s',
+        right(
+          "A's late cache.set at t=2s started a new 300-second timeout",
+          'Every cache.set replaces the entry and its expiry: A set at t=2s with the default 300 seconds, so it expires at t=302s.',
+        ),
+        wrong(
+          "The timeout counts from B's save at t=1s",
+          "B's set at t=1s was overwritten by A's set; its expiry went with it.",
+        ),
+        wrong(
+          'Django adds a 2-second grace period to every timeout',
+          'There is no grace period: an entry is gone from exactly its set time plus its timeout.',
+        ),
+        wrong(
+          'The timeout counts from the first cache.set at t=0s',
+          'The first entry was replaced twice; its expiry no longer applies.',
+        ),
       ],
-      answer: 0,
       hint: 'Look at the Clock column of step 5.',
       step: 5,
-      explanation:
-        'Every cache.set replaces the entry and its expiry: A set at t=2s with the default 300 seconds, so it expires at t=302s.',
-      feedback: [
-        '',
-        "B's set at t=1s was overwritten by A's set; its expiry went with it.",
-        'There is no grace period: an entry is gone from exactly its set time plus its timeout.',
-        'The first entry was replaced twice; its expiry no longer applies.',
-      ],
     },
   ],
   snapshot: {
@@ -256,13 +254,4 @@ export const updateOnWrite: Lesson = {
       'Deleting instead of setting makes the order of concurrent writers harmless.',
     ],
   },
-  transcript: [
-    "A reader misses and caches the article's title, 'v1'.",
-    'With write-through, every writer saves the row and then stores the new value in the cache, so readers never miss after a write.',
-    "Writer A saves 'v2' but is slow to update the cache; meanwhile writer B saves 'v3' and sets 'v3'.",
-    "Then A's late cache.set overwrites 'v3' with 'v2': the last set wins, not the newest data.",
-    "Readers now hit 'v2' while the database holds 'v3'.",
-    "The stale value stays until its timeout, counted from A's set, and the next miss caches 'v3'.",
-    'Deleting the key on write avoids this reorder, at the cost of one miss after each write.',
-  ],
-};
+});

@@ -1,4 +1,4 @@
-import type { Lesson } from '../engine';
+import { defineLesson, right, wrong } from '../kit';
 import {
   PROFILE_KEY,
   profileBinding,
@@ -6,19 +6,11 @@ import {
   profileRead,
   profileSave,
   seedColumns,
-} from './building-blocks';
+} from '../building-blocks';
+import { meta } from './meta';
 
-/**
- * The seed lesson, "Cache invalidation strategies in Django": cache-aside reads, a profile
- * update, `cache.delete` after the save, and the refetch that caches fresh data. Its table,
- * tracker, key moments and quiz reproduce the source lesson page exactly.
- */
-export const deleteOnUpdate: Lesson = {
-  id: 'delete-on-update',
-  title: 'Cache invalidation strategies in Django',
-  summary: 'Delete the key after a database update; the next request refetches fresh data.',
-  group: 'Strategies',
-  difficulty: 'Beginner',
+export const deleteOnUpdate = defineLesson({
+  meta,
   flow: [
     'Data changes in DB',
     'Identify cached data affected',
@@ -29,7 +21,6 @@ export const deleteOnUpdate: Lesson = {
   flowCaption:
     'When data changes, Django identifies which cached data is affected, then either deletes or updates the cache to keep it fresh.',
   code: {
-    language: 'python',
     caption:
       'This code deletes a specific cache entry after user data changes to ensure fresh data is served next time.',
     source: [
@@ -37,82 +28,89 @@ export const deleteOnUpdate: Lesson = {
       'from profiles.models import Profile',
       '',
       'def get_profile(user_id):',
-      "    key = f'user_profile_{user_id}'",
-      '    data = cache.get(key)',
-      '    if data is None:',
-      '        data = Profile.objects.get(pk=user_id).data',
-      '        cache.set(key, data)',
-      '    return data',
+      "    key = f'user_profile_{user_id}'  # [lookup]",
+      '    data = cache.get(key)  # [lookup]',
+      '    if data is None:  # [miss]',
+      '        data = Profile.objects.get(pk=user_id).data  # [miss]',
+      '        cache.set(key, data)  # [miss]',
+      '    return data  # [return]',
       '',
       'def update_profile(user_id, new_data):',
-      '    profile = Profile.objects.get(pk=user_id)',
-      '    profile.data = new_data',
-      '    profile.save()',
-      '    # Invalidate cache key after data update',
-      "    cache.delete('user_profile_42')",
+      '    profile = Profile.objects.get(pk=user_id)  # [save]',
+      '    profile.data = new_data  # [save]',
+      '    profile.save()  # [save]',
+      '    # Invalidate cache key after data update  # [delete]',
+      "    cache.delete('user_profile_42')  # [delete]",
     ].join('\n'),
   },
-  setup: {
-    models: profileModels(),
-    bindings: [profileBinding(PROFILE_KEY)],
-  },
+  setup: { models: profileModels(), bindings: [profileBinding(PROFILE_KEY)] },
+
   steps: [
     {
       action: 'Initial cache set',
-      cacheKey: 'user_profile_42',
       result: 'Cache stores old user data',
       narration:
         "The first request misses, reads the profile from the database and caches it: the cache now holds 'old_data', which matches the database.",
+      shows: ['read', 'miss', 'set'],
       ops: [profileRead()],
-      lines: [5, 6, 7, 8, 9],
-      stage: -1,
-      transcript: 0,
+      code: ['lookup', 'miss'],
+      stage: null,
+      says: 'Cache invalidation in Django means removing or updating cached data when the original data changes.',
       display: { cacheBefore: 'None' },
+      then: ['This prevents users from seeing old information.'],
     },
     {
       action: 'User data updated in DB',
-      cacheKey: '-',
       result: 'Cache still has old data',
       narration:
         "The profile is saved with 'fresh_data'. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
+      shows: ['saved'],
       ops: [profileSave('fresh_data')],
-      lines: [13, 14, 15],
-      stage: 0,
-      transcript: 2,
+      code: ['save'],
+      stage: 'Data changes in DB',
+      says: 'The process starts when data in the database changes.',
+      then: [
+        'Django then finds which cached data is affected.',
+        'It either deletes that cache entry or updates it with new data.',
+      ],
     },
     {
       action: 'Cache invalidation triggered',
-      cacheKey: 'user_profile_42',
       result: 'Cache entry deleted',
       narration:
         "The code knows which key the profile lives under and deletes it. The stale 'old_data' is gone; the next read must go to the database.",
+      shows: ['deleted'],
       ops: [{ op: 'cache.delete', key: 'user_profile_42' }],
-      lines: [16, 17],
-      stage: 3,
+      code: ['delete'],
+      stage: 'Delete cache',
       skippable: true,
-      transcript: 5,
+      says: "For example, after updating a user's profile, the cache key 'user_profile_42' is deleted.",
     },
     {
       action: 'Next request fetches fresh data',
-      cacheKey: 'user_profile_42',
       result: 'Cache updated with fresh data',
       narration:
         "The next request misses, reads 'fresh_data' from the database and caches it. Cache and database agree again.",
+      shows: ['read', 'miss', 'set'],
       ops: [profileRead()],
-      lines: [5, 6, 7, 8, 9],
-      stage: 4,
-      transcript: 6,
+      code: ['lookup', 'miss'],
+      stage: 'Serve fresh data from cache',
+      says: 'The next time the profile is requested, fresh data is fetched from the database and stored in the cache.',
     },
     {
       action: 'Serve fresh data from cache',
-      cacheKey: 'user_profile_42',
       result: 'User sees updated profile',
       narration:
         'This request is a cache hit: it is served from the cache without touching the database, and the data is fresh.',
+      shows: ['hit'],
       ops: [profileRead()],
-      lines: [5, 6, 10],
-      stage: 4,
-      transcript: 7,
+      code: ['lookup', 'return'],
+      stage: 'Serve fresh data from cache',
+      says: 'This way, the cache always serves up-to-date information.',
+      then: [
+        'Without invalidation, the cache would keep serving old data, confusing users.',
+        'So, always remember to invalidate cache after data changes.',
+      ],
     },
   ],
   columns: seedColumns(),
@@ -143,57 +141,59 @@ export const deleteOnUpdate: Lesson = {
     {
       question: 'Look at the execution table, what is the cache state after step 3?',
       options: [
-        '{}',
-        "{'user_profile_42': 'old_data'}",
-        "{'user_profile_42': 'fresh_data'}",
-        'None',
+        right(
+          '{}',
+          "Step 3 runs cache.delete('user_profile_42'), the only key in the cache, so the cache is empty: {}.",
+        ),
+        wrong(
+          "{'user_profile_42': 'old_data'}",
+          "That is the state before step 3. cache.delete removes the 'old_data' entry.",
+        ),
+        wrong(
+          "{'user_profile_42': 'fresh_data'}",
+          'Fresh data is cached only in step 4, when the next request refetches it.',
+        ),
+        wrong(
+          'None',
+          'None is what a cache.get of a missing key returns, not the state of the cache; the cache is an empty dict.',
+        ),
       ],
-      answer: 0,
       hint: "Check the 'Cache State After' column for step 3 in the execution table.",
       step: 3,
-      explanation:
-        "Step 3 runs cache.delete('user_profile_42'), the only key in the cache, so the cache is empty: {}.",
-      feedback: [
-        '',
-        "That is the state before step 3. cache.delete removes the 'old_data' entry.",
-        'Fresh data is cached only in step 4, when the next request refetches it.',
-        'None is what a cache.get of a missing key returns, not the state of the cache; the cache is an empty dict.',
-      ],
     },
     {
       question: 'At which step does the cache get updated with fresh data?',
-      options: ['Step 2', 'Step 3', 'Step 4', 'Step 5'],
-      answer: 2,
+      options: [
+        wrong('Step 2', 'Step 2 writes the database only; the cache still holds old_data.'),
+        wrong('Step 3', 'Step 3 deletes the entry; nothing fresh is cached yet.'),
+        right(
+          'Step 4',
+          "In step 4 the request misses, reads 'fresh_data' from the database and calls cache.set.",
+        ),
+        wrong('Step 5', 'Step 5 only reads: it is a cache hit on the fresh data cached in step 4.'),
+      ],
       hint: "Look for when 'Cache State After' shows fresh data in the execution table.",
       step: 4,
-      explanation:
-        "In step 4 the request misses, reads 'fresh_data' from the database and calls cache.set.",
-      feedback: [
-        'Step 2 writes the database only; the cache still holds old_data.',
-        'Step 3 deletes the entry; nothing fresh is cached yet.',
-        '',
-        'Step 5 only reads: it is a cache hit on the fresh data cached in step 4.',
-      ],
     },
     {
       question: 'If we skip cache deletion in step 3, what will the cache state be at step 4?',
       options: [
-        '{}',
-        "{'user_profile_42': 'old_data'}",
-        "{'user_profile_42': 'fresh_data'}",
-        'None',
+        wrong(
+          '{}',
+          'The cache is only empty because step 3 deletes the key; skip it and the entry stays.',
+        ),
+        right(
+          "{'user_profile_42': 'old_data'}",
+          "Without the delete, step 4's cache.get is a hit on 'old_data', so nothing refetches: the cache keeps serving stale data. Try it with the Skip step 3 toggle.",
+        ),
+        wrong(
+          "{'user_profile_42': 'fresh_data'}",
+          "Fresh data is cached only after a miss. With the old entry still there, step 4 is a hit on 'old_data'.",
+        ),
+        wrong('None', 'The key is still cached, so the cache is not empty, let alone None.'),
       ],
-      answer: 1,
       hint: 'Refer to the cache state before and after deletion in the execution table.',
       step: 3,
-      explanation:
-        "Without the delete, step 4's cache.get is a hit on 'old_data', so nothing refetches: the cache keeps serving stale data. Try it with the Skip step 3 toggle.",
-      feedback: [
-        'The cache is only empty because step 3 deletes the key; skip it and the entry stays.',
-        '',
-        "Fresh data is cached only after a miss. With the old entry still there, step 4 is a hit on 'old_data'.",
-        'The key is still cached, so the cache is not empty, let alone None.',
-      ],
     },
   ],
   snapshot: {
@@ -206,16 +206,4 @@ export const deleteOnUpdate: Lesson = {
       'Fresh data is cached on next request after invalidation.',
     ],
   },
-  transcript: [
-    'Cache invalidation in Django means removing or updating cached data when the original data changes.',
-    'This prevents users from seeing old information.',
-    'The process starts when data in the database changes.',
-    'Django then finds which cached data is affected.',
-    'It either deletes that cache entry or updates it with new data.',
-    "For example, after updating a user's profile, the cache key 'user_profile_42' is deleted.",
-    'The next time the profile is requested, fresh data is fetched from the database and stored in the cache.',
-    'This way, the cache always serves up-to-date information.',
-    'Without invalidation, the cache would keep serving old data, confusing users.',
-    'So, always remember to invalidate cache after data changes.',
-  ],
-};
+});

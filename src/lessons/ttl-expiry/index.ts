@@ -1,30 +1,9 @@
-import type { Lesson, Op } from '../engine';
-import { seedColumns } from './building-blocks';
+import { defineLesson, right, wrong } from '../kit';
+import { seedColumns } from '../building-blocks';
+import { meta } from './meta';
 
-/**
- * "Let it expire": no invalidation at all, only `timeout=60`. A simulated clock shows the
- * stale window after a price change, the expiry at exactly 60 seconds after the set, the lazy
- * purge on the next read, and what `timeout=None` and `timeout=0` mean.
- */
-
-/** `get_price(42)`: cache-aside with a 60-second timeout. */
-const readPrice: Op = {
-  op: 'request',
-  key: 'price_42',
-  model: 'Product',
-  pk: 42,
-  field: 'price',
-  timeout: 60,
-  as: 'price',
-};
-
-export const ttlExpiry: Lesson = {
-  id: 'ttl-expiry',
-  title: 'Let it expire: timeouts',
-  summary:
-    'A timeout bounds how long stale data can be served; None never expires and 0 does not cache.',
-  group: 'Strategies',
-  difficulty: 'Beginner',
+export const ttlExpiry = defineLesson({
+  meta,
   flow: [
     'Cache with a timeout',
     'Data changes in DB',
@@ -35,7 +14,6 @@ export const ttlExpiry: Lesson = {
   flowCaption:
     'Nothing deletes the key: each entry carries a timeout, and once it passes the next read goes back to the database.',
   code: {
-    language: 'python',
     caption:
       'get_price caches for 60 seconds; change_price does not invalidate. The last lines show timeout=None and timeout=0.',
     source: [
@@ -43,23 +21,23 @@ export const ttlExpiry: Lesson = {
       'from shop.models import Product',
       '',
       'def get_price(pk):',
-      "    key = f'price_{pk}'",
-      '    price = cache.get(key)',
-      '    if price is None:',
-      '        price = Product.objects.get(pk=pk).price',
-      '        cache.set(key, price, timeout=60)',
-      '    return price',
+      "    key = f'price_{pk}'  # [lookup]",
+      '    price = cache.get(key)  # [lookup]',
+      '    if price is None:  # [lookup]',
+      '        price = Product.objects.get(pk=pk).price  # [miss]',
+      '        cache.set(key, price, timeout=60)  # [miss]',
+      '    return price  # [return]',
       '',
       'def change_price(pk, new_price):',
-      '    product = Product.objects.get(pk=pk)',
-      '    product.price = new_price',
-      '    product.save()  # no delete: the timeout bounds staleness',
+      '    product = Product.objects.get(pk=pk)  # [save]',
+      '    product.price = new_price  # [save]',
+      '    product.save()  # no delete: the timeout bounds staleness  # [save]',
       '',
       '# timeout=None never expires; timeout=0 does not cache',
-      "cache.set('site_banner', 'Sale!', timeout=None)",
-      "cache.set('flash_deal', 'Half price', timeout=0)",
-      "deal = cache.get('flash_deal')  # None",
-      "banner = cache.get('site_banner')  # an hour later: 'Sale!'",
+      "cache.set('site_banner', 'Sale!', timeout=None)  # [set]",
+      "cache.set('flash_deal', 'Half price', timeout=0)  # [lookup-2]",
+      "deal = cache.get('flash_deal')  # None  # [lookup-2]",
+      "banner = cache.get('site_banner')  # an hour later: 'Sale!'  # [lookup-3]",
     ].join('\n'),
   },
   setup: {
@@ -67,54 +45,87 @@ export const ttlExpiry: Lesson = {
     cache: { timeout: 300 },
     bindings: [{ key: 'price_{pk}', model: 'Product', pk: 42, field: 'price' }],
   },
+
   steps: [
     {
       action: 'Cache the price for 60 seconds',
-      cacheKey: 'price_42',
       result: 'Cache stores 10 until t=60s',
       narration:
         'The first read misses, loads the price and caches it with timeout=60. The Cache panel shows the seconds it has left.',
-      ops: [readPrice],
-      lines: [5, 6, 7, 8, 9],
-      stage: 0,
-      transcript: 0,
+      shows: ['read', 'miss', 'set'],
+      ops: [
+        {
+          op: 'request',
+          key: 'price_42',
+          model: 'Product',
+          pk: 42,
+          field: 'price',
+          timeout: 60,
+          as: 'price',
+        },
+      ],
+      code: ['lookup', 'miss'],
+      stage: 'Cache with a timeout',
+      says: 'The price is read through the cache and stored with a timeout of 60 seconds.',
     },
     {
       action: 'Price changed in DB',
-      cacheKey: '-',
       result: 'Cache still has 10',
       narration:
         'At t=10s the price becomes 12. change_price deliberately does not touch the cache: the timeout is the only invalidation.',
+      shows: ['clock', 'saved'],
       ops: [
         { op: 'clock.advance', seconds: 10 },
         { op: 'db.save', model: 'Product', pk: 42, fields: { price: { literal: 12 } } },
       ],
-      lines: [13, 14, 15],
-      stage: 1,
+      code: ['save'],
+      stage: 'Data changes in DB',
       skippable: true,
-      transcript: 1,
+      says: 'At ten seconds the price changes in the database, and nothing invalidates the cache.',
     },
     {
       action: 'Read inside the window',
-      cacheKey: 'price_42',
       result: 'User sees stale data: 10',
       narration:
         'At t=40s the entry is alive, so the read is a hit on 10 while the database says 12. This is the stale window the timeout allows.',
-      ops: [{ op: 'clock.advance', seconds: 30 }, readPrice],
-      lines: [5, 6, 7, 10],
-      stage: 2,
-      transcript: 2,
+      shows: ['clock', 'stale'],
+      ops: [
+        { op: 'clock.advance', seconds: 30 },
+        {
+          op: 'request',
+          key: 'price_42',
+          model: 'Product',
+          pk: 42,
+          field: 'price',
+          timeout: 60,
+          as: 'price',
+        },
+      ],
+      code: ['lookup', 'return'],
+      stage: 'Stale until the timeout',
+      says: 'Until the entry expires every read is a hit on the old price: that is the stale window.',
     },
     {
       action: 'Read one second before expiry',
-      cacheKey: 'price_42',
       result: 'Still stale: 1 second left',
       narration:
         'At t=59s the entry still has one second to live. Staleness is bounded by the timeout, not removed.',
-      ops: [{ op: 'clock.advance', seconds: 19 }, readPrice],
-      lines: [5, 6, 7, 10],
-      stage: 2,
-      transcript: 2,
+      shows: ['clock', 'stale'],
+      ops: [
+        { op: 'clock.advance', seconds: 19 },
+        {
+          op: 'request',
+          key: 'price_42',
+          model: 'Product',
+          pk: 42,
+          field: 'price',
+          timeout: 60,
+          as: 'price',
+        },
+      ],
+      code: ['lookup', 'return'],
+      stage: 'Stale until the timeout',
+      says: 'Until the entry expires every read is a hit on the old price: that is the stale window.',
     },
     {
       action: 'Clock reaches t=60s',
@@ -122,66 +133,72 @@ export const ttlExpiry: Lesson = {
       result: 'Entry expired; not purged yet',
       narration:
         'Exactly 60 seconds after the set the entry expires. LocMemCache leaves it in memory, greyed in the Cache panel, until something reads it.',
+      shows: ['clock'],
       ops: [{ op: 'clock.advance', seconds: 1 }],
-      lines: [],
-      stage: 3,
+      code: [],
+      stage: 'Entry expires',
       skippable: true,
-      transcript: 3,
+      says: 'Exactly 60 seconds after the set the entry expires, but it stays in memory until it is read.',
     },
     {
       action: 'Next read refetches',
-      cacheKey: 'price_42',
       result: 'Expired entry purged; miss caches 12',
       narration:
         'cache.get finds the expired entry, deletes it and returns None. The view reads 12 and caches it for another 60 seconds.',
-      ops: [readPrice],
-      lines: [5, 6, 7, 8, 9],
-      stage: 4,
-      transcript: 4,
+      shows: ['read', 'miss', 'set'],
+      ops: [
+        {
+          op: 'request',
+          key: 'price_42',
+          model: 'Product',
+          pk: 42,
+          field: 'price',
+          timeout: 60,
+          as: 'price',
+        },
+      ],
+      code: ['lookup', 'miss'],
+      stage: 'Next read refetches',
+      says: 'The next read purges the expired entry, misses, and caches the new price for another 60 seconds.',
     },
     {
       action: 'Cache a value with timeout=None',
-      cacheKey: 'site_banner',
       result: 'Stored with no expiry',
       narration:
         'timeout=None means the entry never expires; only a delete, a clear or culling removes it.',
+      shows: ['set'],
       ops: [{ op: 'cache.set', key: 'site_banner', value: { literal: 'Sale!' }, timeout: null }],
-      lines: [18],
-      stage: 0,
-      transcript: 5,
+      code: ['set'],
+      stage: 'Cache with a timeout',
+      says: 'A timeout of None caches a value forever.',
     },
     {
       action: 'Cache a value with timeout=0',
-      cacheKey: 'flash_deal',
       result: 'Not cached: get returns None',
       narration:
         'timeout=0 stores the value already expired, so the very next cache.get misses. It does not mean "use the default".',
+      shows: ['miss', 'set'],
       ops: [
-        {
-          op: 'cache.set',
-          key: 'flash_deal',
-          value: { literal: 'Half price' },
-          timeout: 0,
-        },
+        { op: 'cache.set', key: 'flash_deal', value: { literal: 'Half price' }, timeout: 0 },
         { op: 'cache.get', key: 'flash_deal', as: 'deal' },
       ],
-      lines: [19, 20],
-      stage: 0,
-      transcript: 6,
+      code: ['lookup-2'],
+      stage: 'Cache with a timeout',
+      says: 'A timeout of 0 does not cache it: the next get returns None.',
     },
     {
       action: 'An hour later',
-      cacheKey: 'site_banner',
       result: 'Banner still cached; price_42 expired',
       narration:
         'At t=3660s the banner is still a hit, while price_42 (set at t=60s) expired at t=120s and waits to be purged.',
+      shows: ['clock', 'hit'],
       ops: [
         { op: 'clock.advance', seconds: 3600 },
         { op: 'cache.get', key: 'site_banner', as: 'banner' },
       ],
-      lines: [21],
-      stage: 3,
-      transcript: 7,
+      code: ['lookup-3'],
+      stage: 'Entry expires',
+      says: 'An hour later the banner is still cached while the price has long expired.',
     },
   ],
   columns: seedColumns('clock'),
@@ -216,49 +233,58 @@ export const ttlExpiry: Lesson = {
   quiz: [
     {
       question: 'At t=40s (step 3), what does get_price(42) return?',
-      options: ['10', '12', 'None', "{'price_42': 12}"],
-      answer: 0,
+      options: [
+        right(
+          '10',
+          'The entry cached at t=0s is alive until t=60s, so step 3 is a hit on 10 even though the database holds 12.',
+        ),
+        wrong('12', 'The database holds 12, but a hit never reads the database.'),
+        wrong('None', 'None would mean a miss; the entry is still alive.'),
+        wrong(
+          "{'price_42': 12}",
+          'get_price returns the price, not the cache; and the cache holds 10, not 12.',
+        ),
+      ],
       hint: "Look at the Clock column and the 'Cache State Before' of step 3.",
       step: 3,
-      explanation:
-        'The entry cached at t=0s is alive until t=60s, so step 3 is a hit on 10 even though the database holds 12.',
-      feedback: [
-        '',
-        'The database holds 12, but a hit never reads the database.',
-        'None would mean a miss; the entry is still alive.',
-        'get_price returns the price, not the cache; and the cache holds 10, not 12.',
-      ],
     },
     {
       question: 'price_42 was set at t=0s with timeout=60. From when is it no longer served?',
-      options: ['t=59s', 't=60s', 't=61s', 't=70s, 60 seconds after the price change'],
-      answer: 1,
+      options: [
+        wrong('t=59s', 'At t=59s it still has one second left: step 4 is a hit.'),
+        right(
+          't=60s',
+          'An entry is alive while now < set time + timeout, and expired from exactly t=60s.',
+        ),
+        wrong('t=61s', 'It is already gone at t=60s; there is no extra second.'),
+        wrong(
+          't=70s, 60 seconds after the price change',
+          'The timeout counts from the cache.set, not from the database change.',
+        ),
+      ],
       hint: 'Compare the Cache State After of steps 4 and 5.',
       step: 5,
-      explanation:
-        'An entry is alive while now < set time + timeout, and expired from exactly t=60s.',
-      feedback: [
-        'At t=59s it still has one second left: step 4 is a hit.',
-        '',
-        'It is already gone at t=60s; there is no extra second.',
-        'The timeout counts from the cache.set, not from the database change.',
-      ],
     },
     {
       question:
         "What does cache.get('flash_deal') return right after cache.set('flash_deal', 'Half price', timeout=0)?",
-      options: ["'Half price'", 'None', 'It raises ValueError', "'Half price', for 300 seconds"],
-      answer: 1,
+      options: [
+        wrong("'Half price'", 'With timeout=0 the value is expired as soon as it is stored.'),
+        right(
+          'None',
+          'timeout=0 stores the value already expired: the next get misses and returns None.',
+        ),
+        wrong(
+          'It raises ValueError',
+          'cache.set accepts 0 and raises nothing; ValueError is what incr raises for a missing key.',
+        ),
+        wrong(
+          "'Half price', for 300 seconds",
+          'Leaving the timeout out uses the 300-second default; passing 0 means do not cache.',
+        ),
+      ],
       hint: 'Look at the Result of step 8.',
       step: 8,
-      explanation:
-        'timeout=0 stores the value already expired: the next get misses and returns None.',
-      feedback: [
-        'With timeout=0 the value is expired as soon as it is stored.',
-        '',
-        'cache.set accepts 0 and raises nothing; ValueError is what incr raises for a missing key.',
-        'Leaving the timeout out uses the 300-second default; passing 0 means do not cache.',
-      ],
     },
   ],
   snapshot: {
@@ -271,14 +297,4 @@ export const ttlExpiry: Lesson = {
       'A timeout bounds staleness, it does not remove it: a change can go unseen for the whole timeout.',
     ],
   },
-  transcript: [
-    'The price is read through the cache and stored with a timeout of 60 seconds.',
-    'At ten seconds the price changes in the database, and nothing invalidates the cache.',
-    'Until the entry expires every read is a hit on the old price: that is the stale window.',
-    'Exactly 60 seconds after the set the entry expires, but it stays in memory until it is read.',
-    'The next read purges the expired entry, misses, and caches the new price for another 60 seconds.',
-    'A timeout of None caches a value forever.',
-    'A timeout of 0 does not cache it: the next get returns None.',
-    'An hour later the banner is still cached while the price has long expired.',
-  ],
-};
+});
