@@ -19,39 +19,6 @@ export function eventOf(outcomes: readonly ActorOutcome[]): EventKind {
   return 'other';
 }
 
-/**
- * A Result sentence written from what the engine did, used when a what-if takes a step off
- * the lesson's normal path (the authored sentence would then be wrong).
- */
-export function describeOutcomes(outcomes: readonly ActorOutcome[]): string {
-  const staleHit = outcomes.find((o) => o.kind === 'get' && o.hit && o.stale);
-  if (staleHit && staleHit.kind === 'get') {
-    return `User sees stale data: cache hit returned ${staleHit.value}, which no longer matches the database`;
-  }
-  const error = outcomes.find((o) => o.kind === 'error');
-  if (error && error.kind === 'error') return `Error: ${error.message}`;
-  const miss = outcomes.find((o) => o.kind === 'get' && !o.hit);
-  const set = outcomes.find((o) => o.kind === 'set');
-  if (miss && set && set.kind === 'set') {
-    return `Cache miss: read ${set.value} from the database and cached it`;
-  }
-  const hit = outcomes.find((o) => o.kind === 'get' && o.hit);
-  if (hit && hit.kind === 'get') return `Cache hit: user sees fresh data ${hit.value}`;
-  if (miss) return 'Cache miss: nothing cached under this key';
-  const del = outcomes.find((o) => o.kind === 'delete');
-  if (del && del.kind === 'delete') {
-    return del.deleted ? 'Cache entry deleted' : 'Nothing to delete: the key was not cached';
-  }
-  if (set && set.kind === 'set') return `Cache set to ${set.value}`;
-  const write = outcomes.find((o) => o.kind === 'db.write');
-  if (write && write.kind === 'db.write') {
-    return write.signal
-      ? 'Database updated; post_save sent'
-      : 'Database updated with no signal sent';
-  }
-  return 'Nothing changed';
-}
-
 /** Every outcome fact, in the order `factsOf` lists them. */
 export const OUTCOME_FACTS: readonly OutcomeFact[] = [
   'clock',
@@ -77,7 +44,8 @@ export const OUTCOME_FACTS: readonly OutcomeFact[] = [
   'error',
 ];
 
-function factOf(outcome: ActorOutcome): OutcomeFact {
+/** The fact one outcome stands for: a get that hit a stale value is `stale`, … */
+export function factOf(outcome: ActorOutcome): OutcomeFact {
   switch (outcome.kind) {
     case 'get':
       return !outcome.hit ? 'miss' : outcome.stale ? 'stale' : 'hit';

@@ -1,21 +1,21 @@
-import { selectFrame } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { selectShownStep } from '../shown-step';
 
 /**
- * Why this step matters: the frame's narration, beside the status, not inside it. When a
- * what-if takes the step off the normal path, the engine has already written narration that
- * says so; the ⚠ marks it.
+ * Why this step matters: the step's narration, beside the status, not inside it. When a
+ * what-if, a remedy or a sandbox edit takes the step off what its text describes, the engine's
+ * words replace the authored ones; the ⚠ marks them.
  */
 export function StepNarration() {
-  const frame = useAppStore(selectFrame);
+  const shown = useAppStore(selectShownStep);
   return (
     <p className="player__narration">
-      {frame.isDiverged ? (
+      {shown.source !== 'authored' ? (
         <span className="player__changed" aria-hidden="true">
           ⚠{' '}
         </span>
       ) : null}
-      {frame.narration}
+      {shown.narration}
     </p>
   );
 }

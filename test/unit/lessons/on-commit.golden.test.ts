@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/engine';
 import { onCommit as lesson } from '../../../src/lessons/on-commit';
+import { shownStep } from '../../../src/lessons/vocabulary';
 import { applyRemedy, describeLessonBasics, itPinsTheTrace } from './lesson-kit';
 
 const withRemedy = applyRemedy(lesson);
@@ -203,7 +204,7 @@ describe('Lesson: on-commit', () => {
 
     it('ends in the same stale read: the early delete achieved nothing', () => {
       expect(skipped.frames[3].isSkipped).toBe(true);
-      expect(skipped.frames[4].result).toBe("Cache hit: user sees fresh data 'old_data'");
+      expect(shownStep(lesson, skipped, 4).result).toBe("Cache hit: user sees fresh data 'old_data'");
       expect(skipped.frames[6].event).toBe('stale-read');
       expect(skipped.frames[6].cacheAfter).toBe(trace.frames[6].cacheAfter);
     });
