@@ -7,6 +7,7 @@ import {
   profileSave,
   seedColumns,
 } from '../building-blocks';
+import { inRealDjango } from '../notes';
 import { meta } from './meta';
 
 export const deleteOnUpdate = defineLesson({
@@ -18,11 +19,9 @@ export const deleteOnUpdate = defineLesson({
     'Delete cache',
     'Serve fresh data from cache',
   ],
-  flowCaption:
-    'When data changes, Django identifies which cached data is affected, then either deletes or updates the cache to keep it fresh.',
+  flowCaption: `When data changes, Django identifies which cached data is affected, then either deletes or updates the cache to keep it fresh. ${inRealDjango("nothing identifies it for you: the cache knows nothing about models, so your code must delete the same key its read built, here f'user_profile_{user_id}'.")}`,
   code: {
-    caption:
-      'This code deletes a specific cache entry after user data changes to ensure fresh data is served next time.',
+    caption: `This code deletes a specific cache entry after user data changes to ensure fresh data is served next time. ${inRealDjango("'if data is None' also treats a cached None as a miss; cache.get(key, sentinel) with a sentinel = object(), or cache.get_or_set(), tells the two apart.")}`,
     source: [
       'from django.core.cache import cache',
       'from profiles.models import Profile',
@@ -40,7 +39,7 @@ export const deleteOnUpdate = defineLesson({
       '    profile.data = new_data  # [save]',
       '    profile.save()  # [save]',
       '    # Invalidate cache key after data update  # [delete]',
-      "    cache.delete('user_profile_42')  # [delete]",
+      "    cache.delete(f'user_profile_{user_id}')  # [delete]",
     ].join('\n'),
   },
   setup: { models: profileModels(), bindings: [profileBinding(PROFILE_KEY)] },
@@ -71,6 +70,9 @@ export const deleteOnUpdate = defineLesson({
       says: 'The process starts when data in the database changes.',
       then: [
         'Django then finds which cached data is affected.',
+        inRealDjango(
+          'your code finds it: update_profile() must build the same key get_profile() cached under.',
+        ),
         'It either deletes that cache entry or updates it with new data.',
       ],
     },
@@ -108,14 +110,16 @@ export const deleteOnUpdate = defineLesson({
       stage: 'Serve fresh data from cache',
       says: 'This way, the cache always serves up-to-date information.',
       then: [
+        inRealDjango(
+          "not always: a request that read the old row before the delete can still cache it afterwards (the 'Race' lesson), and every code path that writes must invalidate.",
+        ),
         'Without invalidation, the cache would keep serving old data, confusing users.',
         'So, always remember to invalidate cache after data changes.',
       ],
     },
   ],
   columns: seedColumns(),
-  tableNote:
-    'Cache invalidation ensures stale data is removed so fresh data is served after DB update',
+  tableNote: `Cache invalidation ensures stale data is removed so fresh data is served after DB update. ${inRealDjango("step 1's Cache State Before is an empty cache, {}, as the quiz answers; None is what cache.get() returns for a missing key.")}`,
   tracked: [{ name: 'cache', source: 'cache' }],
   keyMoments: [
     {
@@ -132,8 +136,7 @@ export const deleteOnUpdate = defineLesson({
     },
     {
       question: 'Can we update the cache directly instead of deleting it?',
-      answer:
-        'Yes, updating the cache with fresh data after DB changes is another strategy, as shown in step 4.',
+      answer: `Yes, updating the cache with fresh data after DB changes is another strategy, as shown in step 4. ${inRealDjango("step 4 is not that strategy: it is the next read refilling the cache after a miss. Setting the fresh value right after save() is the 'Write-through' lesson.")}`,
       step: 4,
     },
   ],

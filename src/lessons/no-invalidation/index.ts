@@ -23,7 +23,7 @@ export const noInvalidation = defineLesson({
     'The profile is cached, then changed in the database. Nobody deletes the key, so readers get the old value until the entry times out.',
   code: {
     caption:
-      'The update view saves the profile and returns: no cache.delete, so the cached copy lives on until its timeout.',
+      'update_profile(), the helper a view calls to save a profile, saves and returns: no cache.delete, so the cached copy lives on until its timeout.',
     source: [
       'from django.core.cache import cache',
       'from profiles.models import Profile',
@@ -70,7 +70,7 @@ export const noInvalidation = defineLesson({
       ops: [profileSave('fresh_data')],
       code: ['save'],
       stage: 'Data changes in DB',
-      says: 'Then the profile is updated in the database, but the update view never touches the cache.',
+      says: 'Then the profile is updated in the database, but update_profile() never touches the cache.',
       then: ['Saving a model writes only the database, so the cached copy is now stale.'],
     },
     {
@@ -237,7 +237,7 @@ export const noInvalidation = defineLesson({
       "update_profile calls cache.delete('user_profile_42') right after profile.save(). The next request misses and caches the fresh profile: no stale read at all.",
     code: {
       caption:
-        'The update view deletes the cached copy right after saving, so the next read refetches fresh data.',
+        'update_profile() deletes the cached copy right after saving, so the next read refetches fresh data.',
       source: [
         'from django.core.cache import cache',
         'from profiles.models import Profile',
@@ -287,6 +287,7 @@ export const noInvalidation = defineLesson({
         stage: null,
       },
       6: {
+        action: 'Next request hits the fresh entry',
         result: 'User sees updated profile',
         narration: 'Another hit on the fresh entry; the database is not asked.',
         shows: ['hit'],

@@ -4,7 +4,7 @@ export const meta: LessonMeta = {
   id: 'no-invalidation',
   title: 'Forgetting to invalidate',
   summary:
-    "The update view saves but never deletes the key: the cache serves 'old_data' until the timeout.",
+    "update_profile() saves but never deletes the key: the cache serves 'old_data' until the timeout.",
   group: 'Failure modes',
   difficulty: 'Beginner',
 };

@@ -8,6 +8,7 @@ import {
   profileTracked,
   seedColumns,
 } from '../building-blocks';
+import { LOCMEM_PER_PROCESS } from '../notes';
 import { meta } from './meta';
 
 export const onCommit = defineLesson({
@@ -48,7 +49,7 @@ export const onCommit = defineLesson({
   },
   setup: { models: profileModels(), bindings: [profileBinding('user_profile_{pk}')] },
   intro: [
-    'Most writes in Django run inside transaction.atomic(), and other requests see them only after COMMIT.',
+    'Django runs in autocommit by default: a plain save() commits at once. A write waits for COMMIT only inside transaction.atomic(), as update_profile() uses here, or with ATOMIC_REQUESTS=True, and other requests see it only after COMMIT.',
   ],
   steps: [
     {
@@ -129,8 +130,7 @@ export const onCommit = defineLesson({
     },
   ],
   columns: seedColumns('actor'),
-  tableNote:
-    'A delete inside an open transaction runs too early: a reader can re-cache the old committed row before COMMIT.',
+  tableNote: `A delete inside an open transaction runs too early: a reader can re-cache the old committed row before COMMIT. ${LOCMEM_PER_PROCESS}`,
   tracked: [...profileTracked()],
   keyMoments: [
     {
@@ -290,7 +290,7 @@ export const onCommit = defineLesson({
         action: 'Next request fetches fresh data',
         result: "Cache miss: 'new_data' read from DB and cached",
         narration:
-          "The next read misses and caches the committed 'new_data'. No request can slip the old row back in, because it is no longer committed.",
+          "The next read misses and caches the committed 'new_data'. on_commit closes the window inside the transaction, not every race: a reader that read the old row before COMMIT and sets it after this delete still slips it back in (the 'Race' lesson).",
         shows: ['read', 'miss', 'set'],
         code: ['lookup', 'miss'],
         says: 'transaction.on_commit(lambda: cache.delete(key)) queues the delete until the commit, so the next reader caches fresh data.',

@@ -53,7 +53,7 @@ export const signalInvalidation = defineLesson({
       '    profile.data = new_data  # [save]',
       '    profile.save()  # sends post_save  # [save]',
       '',
-      'def bulk_update_profile(user_id, new_data):',
+      'def update_profile_with_queryset(user_id, new_data):',
       '    Profile.objects.filter(pk=user_id).update(data=new_data)  # no signal  # [bulk-update]',
     ].join('\n'),
   },
@@ -245,13 +245,13 @@ export const signalInvalidation = defineLesson({
       'Receivers run synchronously inside save() and delete(), in the same request.',
       'Django docs, QuerySet.update(): it does not call save() and does not emit pre_save or post_save signals; bulk_update() and raw SQL neither.',
       'After update(), delete the key yourself, or load the instance and save() it.',
-      "post_save is sent before the transaction commits: see the 'Invalidate after commit' lesson.",
+      "post_save runs inside save(): in autocommit, as here, the UPDATE has already committed; inside transaction.atomic() or with ATOMIC_REQUESTS it runs before COMMIT: see the 'Invalidate after commit' lesson.",
     ],
   },
   remedy: {
     label: 'Invalidate after update() too',
     description:
-      "bulk_update_profile() deletes the key itself right after QuerySet.update(), because no signal will. The last read then misses and caches 'bulk_data'.",
+      "update_profile_with_queryset() deletes the key itself right after QuerySet.update(), because no signal will. The last read then misses and caches 'bulk_data'.",
     code: {
       caption:
         'Signals cover save() and delete(); the update() path deletes the key explicitly, since QuerySet.update() sends no signal.',
@@ -282,7 +282,7 @@ export const signalInvalidation = defineLesson({
         '    profile.data = new_data  # [save]',
         '    profile.save()  # sends post_save  # [save]',
         '',
-        'def bulk_update_profile(user_id, new_data):',
+        'def update_profile_with_queryset(user_id, new_data):',
         '    Profile.objects.filter(pk=user_id).update(data=new_data)  # no signal  # [bulk-update]',
         "    cache.delete(f'user_profile_{user_id}')  # [bulk-update]",
       ].join('\n'),
@@ -298,7 +298,7 @@ export const signalInvalidation = defineLesson({
         action: 'Bulk fix with update(), then cache.delete()',
         result: 'No signal sent, but the explicit delete removed the entry',
         narration:
-          'update() still sends no signal, so bulk_update_profile() deletes the key itself on the next line.',
+          'update() still sends no signal, so update_profile_with_queryset() deletes the key itself on the next line.',
         shows: ['updated', 'deleted'],
         ops: [profileUpdate('bulk_data'), { op: 'cache.delete', key: 'user_profile_42' }],
         stage: 'Receiver deletes the key',

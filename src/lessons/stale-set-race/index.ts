@@ -7,6 +7,7 @@ import {
   profileSave,
   seedColumns,
 } from '../building-blocks';
+import { LOCMEM_PER_PROCESS } from '../notes';
 import { meta } from './meta';
 
 export const staleSetRace = defineLesson({
@@ -125,14 +126,13 @@ export const staleSetRace = defineLesson({
       actor: 'request C',
       says: "Every later reader hits 'old_data' until the entry times out, 300 seconds by default.",
       then: [
-        'A short TTL shortens that window; a version stamp closes it.',
-        "With a stamp, keys look like 'profile:1:42' and the writer bumps the generation with cache.incr, so A's late set lands under a key no reader uses.",
+        'A short TTL shortens that window; a version stamp closes it, if the bump runs after COMMIT: inside transaction.atomic() a reader can still cache the old row under the new generation, so bump in transaction.on_commit there.',
+        "With a stamp, keys look like 'profile:0:42' and the writer bumps that profile's generation with cache.incr after the save has committed, so A's late set lands under a key no reader uses.",
       ],
     },
   ],
   columns: seedColumns('actor', 'clock'),
-  tableNote:
-    'A read that started before the write can finish after the delete: its cache.set puts the old row back until the timeout.',
+  tableNote: `A read that started before the write can finish after the delete: its cache.set puts the old row back until the timeout. ${LOCMEM_PER_PROCESS}`,
   tracked: [
     { name: 'cache', source: 'cache' },
     { name: 'a_data', source: 'var', var: 'row' },
@@ -156,7 +156,7 @@ export const staleSetRace = defineLesson({
     {
       question: "Why is A's late set harmless with a version-stamped key?",
       answer:
-        "A built its key with generation 1 before B ran cache.incr('profile:gen'). Its set lands under 'profile:1:42', which no reader asks for any more; C reads 'profile:2:42', misses and fetches fresh data. The orphan ages out at its timeout.",
+        "A built its key with generation 0 before B ran cache.incr('gen:profile:42'). Its set lands under 'profile:0:42', which no reader asks for any more; C reads 'profile:1:42', misses and fetches fresh data. The orphan ages out at its timeout.",
       step: 5,
     },
   ],
@@ -199,17 +199,17 @@ export const staleSetRace = defineLesson({
       question: 'With version-stamped keys (the remedy), which key does request C read in step 6?',
       options: [
         wrong(
-          "'profile:1:42'",
+          "'profile:0:42'",
           "That is where A's late set landed; after B's incr no reader builds that key any more.",
         ),
         wrong("'user_profile_42'", 'The remedy no longer uses the unversioned key.'),
         right(
-          "'profile:2:42'",
-          "B's cache.incr moved the generation to 2, so C builds 'profile:2:42', misses, and caches fresh data.",
+          "'profile:1:42'",
+          "B's cache.incr moved profile 42's generation from 0 to 1, so C builds 'profile:1:42', misses, and caches fresh data.",
         ),
         wrong(
-          "'profile:gen'",
-          "C reads 'profile:gen' to build its key, but the profile itself lives under the generation key.",
+          "'gen:profile:42'",
+          "C reads 'gen:profile:42' to build its key, but the profile itself lives under the generation key.",
         ),
       ],
       hint: 'Switch on the remedy and look at the Cache Key column of steps 5 and 6.',
@@ -221,7 +221,7 @@ export const staleSetRace = defineLesson({
     lines: [
       'Delete-on-write races with a slow reader: it reads the old row, the writer saves and deletes, the reader sets the old row.',
       'The stale value then lives until its timeout (default TIMEOUT is 300 s); a short TTL bounds the damage but does not remove it.',
-      "Version stamp: build keys as profile:{gen}:{id} and cache.incr('profile:gen') on write; a late set lands under a generation nobody reads.",
+      'Version stamp: build keys as profile:{gen}:{id} with one generation per profile (gen:profile:{id}; one global counter would flush every cached profile on every write) and cache.incr it after COMMIT; a late set lands under a generation nobody reads.',
       "Django docs, 'The low-level cache API': add() stores only when the key is absent, and incr() raises ValueError for a missing key, so initialise the counter with add().",
       'Orphaned generations age out by timeout or culling; an evicted counter restarted by add() must not reuse an old generation.',
       'Leases (the cache hands the reader a token it must present on set) also fix it, but need backend support beyond the Django cache API.',
@@ -230,22 +230,25 @@ export const staleSetRace = defineLesson({
   remedy: {
     label: 'Version-stamp the key',
     description:
-      "Keys carry a generation, profile:{gen}:42, and the writer bumps it with cache.incr('profile:gen') instead of deleting. A's late set lands under the old generation, which nobody reads; C misses under the new one and caches fresh data.",
+      "Keys carry the profile's generation, profile:{gen}:42, and the writer bumps gen:profile:42 with cache.incr after its save has committed, instead of deleting. A's late set lands under the old generation, which nobody reads; C misses under the new one and caches fresh data.",
     code: {
       caption:
-        "profile_key() reads the current generation; update_profile() bumps it. A request's key is fixed when it starts, so a late set can only write an old generation.",
+        "profile_key() reads the profile's generation, starting a missing counter at the clock so it never reuses an old one; update_profile() bumps it after the save, and survives a missing counter. A request's key is fixed when it starts, so a late set can only write an old generation.",
       source: [
+        'import time',
         'from django.core.cache import cache',
         'from profiles.models import Profile',
         '',
         'def profile_key(user_id):',
-        "    cache.add('profile:gen', 1, None)  # first use only; never expires  # [lock]",
-        '    return f"profile:{cache.get(\'profile:gen\')}:{user_id}"  # [lock]',
+        "    gen_key = f'gen:profile:{user_id}'  # one generation per profile  # [generation]",
+        '    # A new or evicted counter starts at the clock in ms, never at an old value  # [generation]',
+        '    cache.add(gen_key, int(time.time() * 1000), None)  # [generation]',
+        "    return f'profile:{cache.get(gen_key)}:{user_id}'  # [generation]",
         '',
         'def get_profile(user_id):',
-        '    key = profile_key(user_id)  # the generation is fixed here  # [lock]',
-        '    data = cache.get(key)  # [lock]',
-        '    if data is None:  # [lock]',
+        '    key = profile_key(user_id)  # the generation is fixed here  # [generation]',
+        '    data = cache.get(key)  # [generation]',
+        '    if data is None:  # [generation]',
         '        data = Profile.objects.get(pk=user_id).data  # [load]',
         '        # a slow request can stall here (GC pause, network, CPU)  # [get-profile]',
         '        cache.set(key, data)  # [set]',
@@ -254,60 +257,66 @@ export const staleSetRace = defineLesson({
         'def update_profile(user_id, new_data):',
         '    profile = Profile.objects.get(pk=user_id)  # [save]',
         '    profile.data = new_data  # [save]',
-        '    profile.save()  # [save]',
-        "    cache.incr('profile:gen')  # keys of older generations are never read again  # [bump]",
+        '    profile.save()  # autocommit: committed before the bump  # [save]',
+        '    try:  # [bump]',
+        "        cache.incr(f'gen:profile:{user_id}')  # older generations are never read again  # [bump]",
+        '    except ValueError:  # counter evicted: the next profile_key() restarts it  # [bump]',
+        '        pass  # [bump]',
       ].join('\n'),
     },
     steps: {
       1: {
-        cacheKey: 'profile:1:42',
-        result: 'Generation 1; cache miss: A goes to the database',
+        cacheKey: 'profile:0:42',
+        result: 'Generation 0; cache miss: A goes to the database',
         narration:
-          "A initialises the counter with cache.add (it only sets when absent), reads generation 1 and misses 'profile:1:42'.",
+          "A starts profile 42's counter with cache.add (it only sets when absent) at the clock in milliseconds, 0 at t=0s, reads generation 0 and misses 'profile:0:42'.",
         shows: ['hit', 'miss', 'added'],
         ops: [
-          { op: 'cache.add', key: 'profile:gen', value: { literal: 1 }, timeout: null },
-          { op: 'cache.get', key: 'profile:gen', as: 'gen' },
+          { op: 'cache.add', key: 'gen:profile:42', value: { literal: 0 }, timeout: null },
+          { op: 'cache.get', key: 'gen:profile:42', as: 'gen' },
           { op: 'cache.get', key: 'profile:{gen}:42' },
         ],
-        code: ['lock'],
-        says: "With a stamp, keys look like 'profile:1:42' and the writer bumps the generation with cache.incr, so A's late set lands under a key no reader uses.",
+        code: ['generation'],
+        says: "With a stamp, keys look like 'profile:0:42' and the writer bumps that profile's generation with cache.incr after the save has committed, so A's late set lands under a key no reader uses.",
       },
       2: { code: ['load', 'get-profile'] },
-      3: { narration: "Meanwhile request B saves 'new_data', exactly as before." },
+      3: {
+        narration:
+          "Meanwhile request B saves 'new_data', exactly as before; in autocommit the save has committed when it returns.",
+      },
       4: {
         action: 'Request B bumps the generation',
-        result: 'Generation is now 2: profile:1:42 is never read again',
+        result: 'Generation is now 1: profile:0:42 is never read again',
         narration:
-          'Instead of deleting, B increments the generation. Every reader that starts from now on builds profile:2:42.',
+          "Instead of deleting, B increments profile 42's generation, after its save committed. Every reader that starts from now on builds profile:1:42; other profiles keep their cached entries.",
         shows: ['incr'],
-        ops: [{ op: 'cache.incr', key: 'profile:gen' }],
+        ops: [{ op: 'cache.incr', key: 'gen:profile:42' }],
         code: ['bump'],
-        says: "With a stamp, keys look like 'profile:1:42' and the writer bumps the generation with cache.incr, so A's late set lands under a key no reader uses.",
+        says: "With a stamp, keys look like 'profile:0:42' and the writer bumps that profile's generation with cache.incr after the save has committed, so A's late set lands under a key no reader uses.",
         skippable: undefined,
       },
       5: {
-        cacheKey: 'profile:1:42',
-        result: "A's late set lands under generation 1, which nobody reads",
+        cacheKey: 'profile:0:42',
+        result: "A's late set lands under generation 0, which nobody reads",
         narration:
           'A still sets the old row, but under the key it built in step 1. The Cache panel marks it stale, yet no reader will ever ask for it; it ages out at its timeout.',
         ops: [{ op: 'cache.set', key: 'profile:{gen}:42', value: { var: 'row' } }],
-        says: "With a stamp, keys look like 'profile:1:42' and the writer bumps the generation with cache.incr, so A's late set lands under a key no reader uses.",
+        says: "With a stamp, keys look like 'profile:0:42' and the writer bumps that profile's generation with cache.incr after the save has committed, so A's late set lands under a key no reader uses.",
       },
       6: {
-        cacheKey: 'profile:2:42',
-        result: "Cache miss under generation 2: 'new_data' read and cached",
+        cacheKey: 'profile:1:42',
+        result: "Cache miss under generation 1: 'new_data' read and cached",
         narration:
-          "C reads generation 2, misses 'profile:2:42' and caches the fresh 'new_data'. The race is harmless.",
+          "C reads generation 1, misses 'profile:1:42' and caches the fresh 'new_data'. The race is harmless.",
         shows: ['clock', 'read', 'hit', 'miss', 'set', 'not-added'],
         ops: [
           { op: 'clock.advance', seconds: 60 },
-          { op: 'cache.add', key: 'profile:gen', value: { literal: 1 }, timeout: null },
-          { op: 'cache.get', key: 'profile:gen', as: 'gen' },
+          { op: 'cache.add', key: 'gen:profile:42', value: { literal: 0 }, timeout: null },
+          { op: 'cache.get', key: 'gen:profile:42', as: 'gen' },
           profileRead('profile:{gen}:42'),
         ],
-        code: ['lock', 'load', 'set'],
-        says: "With a stamp, keys look like 'profile:1:42' and the writer bumps the generation with cache.incr, so A's late set lands under a key no reader uses.",
+        code: ['generation', 'load', 'set'],
+        says: "With a stamp, keys look like 'profile:0:42' and the writer bumps that profile's generation with cache.incr after the save has committed, so A's late set lands under a key no reader uses.",
       },
     },
   },

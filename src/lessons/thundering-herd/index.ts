@@ -7,6 +7,7 @@ import {
   profileUpdate,
   seedColumns,
 } from '../building-blocks';
+import { LOCMEM_PER_PROCESS } from '../notes';
 import { meta } from './meta';
 
 export const thunderingHerd = defineLesson({
@@ -145,7 +146,7 @@ export const thunderingHerd = defineLesson({
       says: 'Workers 2, 3 and 4 had already missed, so each runs the same query and sets the same value: four queries instead of one.',
       then: [
         'With many workers and an expensive query, that spike can take the database down; cache.get_or_set() does not prevent it.',
-        "The remedy is a lock: cache.add('lock:user_profile_42', 1, 30) succeeds for one worker only.",
+        "The remedy is a lock: cache.add('lock:user_profile_42', token, 30) succeeds for one worker only.",
         'That worker queries and refills the cache; the others wait briefly, retry, and get a cache hit.',
       ],
     },
@@ -181,8 +182,7 @@ export const thunderingHerd = defineLesson({
     },
   ],
   columns: seedColumns('actor', 'queries'),
-  tableNote:
-    'Four workers missed before any of them set the key, so the database ran the same query four times.',
+  tableNote: `Four workers missed before any of them set the key, so the database ran the same query four times. ${LOCMEM_PER_PROCESS}`,
   tracked: [
     { name: 'cache', source: 'cache' },
     { name: 'data', source: 'var', var: 'data' },
@@ -272,7 +272,7 @@ export const thunderingHerd = defineLesson({
       'When a popular key is deleted or expires, every concurrent request misses and runs the same query: a thundering herd, or dogpile.',
       'cache.get_or_set() does not help: it is get(), then on a miss the default and add(), so every missing worker still queries.',
       "Django docs, 'The low-level cache API': add() stores only when the key is absent and returns True if it stored, so cache.add('lock:<key>', 1, 30) is a cheap mutex.",
-      'Give the lock a timeout so a crashed worker cannot hold it forever, and delete it in finally.',
+      'Give the lock a timeout so a crashed worker cannot hold it forever, bound the wait, re-check the cache after winning, and release it in finally only if it still holds your token (get-then-delete is not atomic; a Redis lock is).',
       'LocMemCache is per process: its lock only serialises threads of one process; use Redis or memcached to lock across processes.',
       'Other remedies: serve the stale value while one worker refreshes, or recompute before expiry.',
     ],
@@ -280,30 +280,37 @@ export const thunderingHerd = defineLesson({
   remedy: {
     label: 'Lock with cache.add()',
     description:
-      "Each worker that misses tries cache.add('lock:user_profile_42', 1, 30). Only worker 1 gets True: it queries, sets the key and deletes the lock. The others get False, wait and then hit the cache: one DB query instead of four.",
+      "Each worker that misses tries cache.add('lock:user_profile_42', token, 30). Only worker 1 gets True: it queries, sets the key and deletes the lock. The others get False, wait and then hit the cache: one DB query instead of four in this interleaving. The winner re-checks the cache after add(), the wait is bounded, and the lock is released only by the worker whose token it holds. Under real threads a second query can still happen (a worker that misses after the lock is released wins a new lock), so the guarantee is 'few queries', not 'one'.",
     code: {
       caption:
         'cache.add() is the mutex: only the worker that stores the lock rebuilds the value. The 30-second lock timeout guards against a worker that dies holding it.',
       source: [
         'import time',
+        'import uuid',
         '',
         'from django.core.cache import cache',
         'from profiles.models import Profile',
         '',
         'def get_profile(user_id):',
         "    key = f'user_profile_{user_id}'  # [get-profile]",
-        '    while True:  # [lookup]',
+        "    lock = f'lock:{key}'  # [get-profile]",
+        '    for _ in range(100):  # wait about 5 s at most, not forever  # [lookup]',
         '        data = cache.get(key)  # [lookup]',
         '        if data is not None:  # [lookup]',
         '            return data  # [return]',
-        "        if cache.add(f'lock:{key}', 1, 30):  # only one worker wins  # [lock]",
+        '        token = uuid.uuid4().hex  # who holds the lock  # [lock]',
+        '        if cache.add(lock, token, 30):  # only one worker wins  # [lock]',
         '            try:  # [miss]',
-        '                data = Profile.objects.get(pk=user_id).data  # [miss]',
-        '                cache.set(key, data, 300)  # [miss]',
+        '                data = cache.get(key)  # re-check: it may have just been set  # [miss]',
+        '                if data is None:  # [miss]',
+        '                    data = Profile.objects.get(pk=user_id).data  # [miss]',
+        '                    cache.set(key, data, 300)  # [miss]',
         '                return data  # [miss]',
-        '            finally:  # [miss]',
-        "                cache.delete(f'lock:{key}')  # [miss]",
-        '        time.sleep(0.05)  # another worker is rebuilding it: wait, retry  # [wait]',
+        '            finally:  # [release]',
+        "                if cache.get(lock) == token:  # never delete another's lock  # [release]",
+        '                    cache.delete(lock)  # [release]',
+        '        time.sleep(0.05)  # another worker is rebuilding it  # [wait]',
+        '    return Profile.objects.get(pk=user_id).data  # gave up waiting: no cache.set',
         '',
         'def update_profile(user_id, new_data):',
         '    Profile.objects.filter(pk=user_id).update(data=new_data)  # [bulk-update]',
@@ -312,21 +319,23 @@ export const thunderingHerd = defineLesson({
     },
     steps: {
       1: {
-        shows: ['read', 'miss', 'set', 'added', 'deleted'],
+        shows: ['read', 'hit', 'miss', 'set', 'added', 'deleted'],
         ops: [
           { op: 'cache.get', key: 'user_profile_42', as: 'data' },
           {
             op: 'cache.add',
             key: 'lock:user_profile_42',
-            value: { literal: 1 },
+            value: { literal: 'token-0' },
             timeout: 30,
             as: 'got_lock',
           },
+          { op: 'cache.get', key: 'user_profile_42' },
           profileLoad('data'),
           { op: 'cache.set', key: 'user_profile_42', value: { var: 'data' }, timeout: 300 },
+          { op: 'cache.get', key: 'lock:user_profile_42' },
           { op: 'cache.delete', key: 'lock:user_profile_42' },
         ],
-        code: ['get-profile', 'lookup', 'lock', 'miss'],
+        code: ['get-profile', 'lookup', 'lock', 'miss', 'release'],
       },
       3: {
         action: 'Worker 1 misses and tries the lock',
@@ -340,13 +349,13 @@ export const thunderingHerd = defineLesson({
           {
             op: 'cache.add',
             key: 'lock:user_profile_42',
-            value: { literal: 1 },
+            value: { literal: 'token-1' },
             timeout: 30,
             as: 'got_lock',
           },
         ],
         code: ['lookup', 'lock'],
-        says: "The remedy is a lock: cache.add('lock:user_profile_42', 1, 30) succeeds for one worker only.",
+        says: "The remedy is a lock: cache.add('lock:user_profile_42', token, 30) succeeds for one worker only.",
       },
       4: {
         action: 'Worker 2 misses and tries the lock',
@@ -360,13 +369,13 @@ export const thunderingHerd = defineLesson({
           {
             op: 'cache.add',
             key: 'lock:user_profile_42',
-            value: { literal: 1 },
+            value: { literal: 'token-2' },
             timeout: 30,
             as: 'got_lock',
           },
         ],
         code: ['lookup', 'lock', 'wait'],
-        says: "The remedy is a lock: cache.add('lock:user_profile_42', 1, 30) succeeds for one worker only.",
+        says: "The remedy is a lock: cache.add('lock:user_profile_42', token, 30) succeeds for one worker only.",
       },
       5: {
         action: 'Worker 3 misses and tries the lock',
@@ -380,13 +389,13 @@ export const thunderingHerd = defineLesson({
           {
             op: 'cache.add',
             key: 'lock:user_profile_42',
-            value: { literal: 1 },
+            value: { literal: 'token-3' },
             timeout: 30,
             as: 'got_lock',
           },
         ],
         code: ['lookup', 'lock', 'wait'],
-        says: "The remedy is a lock: cache.add('lock:user_profile_42', 1, 30) succeeds for one worker only.",
+        says: "The remedy is a lock: cache.add('lock:user_profile_42', token, 30) succeeds for one worker only.",
       },
       6: {
         action: 'Worker 4 misses and tries the lock',
@@ -400,25 +409,28 @@ export const thunderingHerd = defineLesson({
           {
             op: 'cache.add',
             key: 'lock:user_profile_42',
-            value: { literal: 1 },
+            value: { literal: 'token-4' },
             timeout: 30,
             as: 'got_lock',
           },
         ],
         code: ['lookup', 'lock', 'wait'],
-        says: "The remedy is a lock: cache.add('lock:user_profile_42', 1, 30) succeeds for one worker only.",
+        says: "The remedy is a lock: cache.add('lock:user_profile_42', token, 30) succeeds for one worker only.",
       },
       7: {
         action: 'Worker 1 queries the DB, sets the key, releases the lock',
         result: "One DB query: 'new_data' cached, lock deleted",
         narration:
-          "Only the lock holder runs the query. It caches 'new_data' and deletes the lock in finally.",
-        shows: ['read', 'set', 'deleted'],
+          "Only the lock holder runs the query. It first re-checks the cache (another holder may have refilled it just before), caches 'new_data', and in finally deletes the lock only if it still holds its own token.",
+        shows: ['read', 'hit', 'miss', 'set', 'deleted'],
         ops: [
+          { op: 'cache.get', key: 'user_profile_42' },
           profileLoad('data'),
           { op: 'cache.set', key: 'user_profile_42', value: { var: 'data' }, timeout: 300 },
+          { op: 'cache.get', key: 'lock:user_profile_42' },
           { op: 'cache.delete', key: 'lock:user_profile_42' },
         ],
+        code: ['miss', 'release'],
         says: 'That worker queries and refills the cache; the others wait briefly, retry, and get a cache hit.',
       },
       8: {

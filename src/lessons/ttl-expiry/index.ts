@@ -165,7 +165,7 @@ export const ttlExpiry = defineLesson({
       action: 'Cache a value with timeout=None',
       result: 'Stored with no expiry',
       narration:
-        'timeout=None means the entry never expires; only a delete, a clear or culling removes it.',
+        'timeout=None means the entry never expires; only a delete, a clear, culling or the end of the process removes it: LocMemCache lives in process memory, so a restart or a new worker starts empty.',
       shows: ['set'],
       ops: [{ op: 'cache.set', key: 'site_banner', value: { literal: 'Sale!' }, timeout: null }],
       code: ['set'],

@@ -1,5 +1,6 @@
 import { defineLesson, right, wrong } from '../kit';
 import { seedColumns } from '../building-blocks';
+import { LOCMEM_PER_PROCESS } from '../notes';
 import { meta } from './meta';
 
 export const updateOnWrite = defineLesson({
@@ -16,7 +17,7 @@ export const updateOnWrite = defineLesson({
     'Each writer saves the row and then stores the new value in the cache. Readers hit straight away, unless a slow writer sets an older value last.',
   code: {
     caption:
-      'rename() saves the article and then writes the new title into the cache instead of deleting the key.',
+      "rename() saves the article and then writes the new title into the cache instead of deleting the key. 'Write-through' here means this app-level set on write: Django's cache has no write-through mode.",
     source: [
       'from django.core.cache import cache',
       'from articles.models import Article',
@@ -66,8 +67,11 @@ export const updateOnWrite = defineLesson({
       result: "DB has 'v2'; A has not set the cache yet",
       narration:
         "Writer A's save() commits 'v2'. A is slow: its cache.set on the next line has not run yet, so the cache still holds 'v1'.",
-      shows: ['saved'],
-      ops: [{ op: 'db.save', model: 'Article', pk: 42, fields: { title: { literal: 'v2' } } }],
+      shows: ['read', 'saved'],
+      ops: [
+        { op: 'db.get', model: 'Article', pk: 42, field: 'title' },
+        { op: 'db.save', model: 'Article', pk: 42, fields: { title: { literal: 'v2' } } },
+      ],
       code: ['save'],
       stage: 'Writer saves to DB',
       actor: 'writer A',
@@ -78,9 +82,10 @@ export const updateOnWrite = defineLesson({
       result: "Cache updated with 'v3'",
       narration:
         "A second later writer B saves 'v3' and, straight after, cache.set stores 'v3'. Cache and database agree.",
-      shows: ['clock', 'saved', 'set'],
+      shows: ['clock', 'read', 'saved', 'set'],
       ops: [
         { op: 'clock.advance', seconds: 1 },
+        { op: 'db.get', model: 'Article', pk: 42, field: 'title' },
         { op: 'db.save', model: 'Article', pk: 42, fields: { title: { literal: 'v3' } } },
         { op: 'cache.set', key: 'article_42', value: { literal: 'v3' } },
       ],
@@ -153,8 +158,7 @@ export const updateOnWrite = defineLesson({
     },
   ],
   columns: seedColumns('actor', 'clock'),
-  tableNote:
-    "Write-through avoids the miss after a write, but the last cache.set wins: a slow writer's older value stays until the timeout.",
+  tableNote: `Write-through avoids the miss after a write, but the last cache.set wins: a slow writer's older value stays until the timeout. ${LOCMEM_PER_PROCESS}`,
   tracked: [
     { name: 'cache', source: 'cache' },
     { name: 'title', source: 'var', var: 'title' },

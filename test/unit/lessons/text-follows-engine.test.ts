@@ -78,47 +78,55 @@ describe('Text that follows the engine', () => {
     ]);
   });
 
-  it('every lesson × every skip combination × remedy off/on shows only what the trace says', () => {
-    let runs = 0;
-    for (const lesson of catalog) {
-      for (const version of lesson.remedy ? [lesson, withRemedy(lesson)] : [lesson]) {
-        for (const skip of subsets(skippableSteps(version))) {
-          checkShown(version, run(version, { skip }), `${version.id} skip [${skip}]`);
-          runs += 1;
+  it(
+    'every lesson × every skip combination × remedy off/on shows only what the trace says',
+    { timeout: 60_000 },
+    () => {
+      let runs = 0;
+      for (const lesson of catalog) {
+        for (const version of lesson.remedy ? [lesson, withRemedy(lesson)] : [lesson]) {
+          for (const skip of subsets(skippableSteps(version))) {
+            checkShown(version, run(version, { skip }), `${version.id} skip [${skip}]`);
+            runs += 1;
+          }
         }
       }
-    }
-    expect(runs).toBeGreaterThanOrEqual(catalog.length);
-  });
+      expect(runs).toBeGreaterThanOrEqual(catalog.length);
+    },
+  );
 
-  it('500 random sandbox edits never show a sentence the trace contradicts', () => {
-    const rng = createRng(20261201);
-    const donors = randomLesson(7, { steps: 200 }).steps.flatMap((s) => s.ops);
-    let contradicted = 0;
-    for (let n = 0; n < 500; n += 1) {
-      const base = rng.pick(catalog);
-      const lesson = rng.next() < 0.5 && base.remedy ? withRemedy(base) : base;
-      const at = rng.int(0, lesson.steps.length - 1);
-      const ops = lesson.steps[at].ops;
-      const roll = rng.int(0, 2);
-      const edited: Op[] =
-        roll === 0
-          ? ops.filter((_, k) => k !== rng.int(0, ops.length - 1)) // remove one op
-          : roll === 1
-            ? [rng.pick(donors)] // replace the step's ops
-            : [...ops, rng.pick(donors)]; // append one
-      const sandbox: Lesson = {
-        ...lesson,
-        id: 'sandbox',
-        steps: lesson.steps.map((s, i) => (i === at ? { ...s, ops: edited } : s)),
-      };
-      const trace = run(sandbox);
-      checkShown(sandbox, trace, `edit ${n} of ${lesson.id} step ${at + 1}`);
-      if (shownStep(sandbox, trace, at + 1).source !== 'authored') contradicted += 1;
-    }
-    // The edits really change outcomes, so the check is not vacuous.
-    expect(contradicted).toBeGreaterThan(100);
-  });
+  it(
+    '500 random sandbox edits never show a sentence the trace contradicts',
+    { timeout: 60_000 },
+    () => {
+      const rng = createRng(20261201);
+      const donors = randomLesson(7, { steps: 200 }).steps.flatMap((s) => s.ops);
+      let contradicted = 0;
+      for (let n = 0; n < 500; n += 1) {
+        const base = rng.pick(catalog);
+        const lesson = rng.next() < 0.5 && base.remedy ? withRemedy(base) : base;
+        const at = rng.int(0, lesson.steps.length - 1);
+        const ops = lesson.steps[at].ops;
+        const roll = rng.int(0, 2);
+        const edited: Op[] =
+          roll === 0
+            ? ops.filter((_, k) => k !== rng.int(0, ops.length - 1)) // remove one op
+            : roll === 1
+              ? [rng.pick(donors)] // replace the step's ops
+              : [...ops, rng.pick(donors)]; // append one
+        const sandbox: Lesson = {
+          ...lesson,
+          id: 'sandbox',
+          steps: lesson.steps.map((s, i) => (i === at ? { ...s, ops: edited } : s)),
+        };
+        const trace = run(sandbox);
+        checkShown(sandbox, trace, `edit ${n} of ${lesson.id} step ${at + 1}`);
+        if (shownStep(sandbox, trace, at + 1).source !== 'authored') contradicted += 1;
+      }
+      // The edits really change outcomes, so the check is not vacuous.
+      expect(contradicted).toBeGreaterThan(100);
+    },
+  );
 
   it('random scenarios with no authored text show the engine’s words', () => {
     for (let seed = 1; seed <= 20; seed += 1) {
