@@ -81,7 +81,10 @@ export function factsOf(outcomes: readonly ActorOutcome[]): OutcomeFact[] {
 }
 
 /** Whether a step's declared facts are exactly what its outcomes did. */
-export function factsHold(shows: readonly OutcomeFact[], outcomes: readonly ActorOutcome[]): boolean {
+export function factsHold(
+  shows: readonly OutcomeFact[],
+  outcomes: readonly ActorOutcome[],
+): boolean {
   const facts = factsOf(outcomes);
   return facts.length === new Set(shows).size && shows.every((fact) => facts.includes(fact));
 }

@@ -16,7 +16,8 @@ export function skippedPhrase(skip: readonly number[]): string {
 export function whatIfResult(lesson: Lesson, trace: Trace): string {
   if (trace.skip.length === 0) return '';
   const changed = trace.frames.filter((frame) => frame.isDiverged && !frame.isSkipped);
-  if (changed.length === 0) return 'Nothing else changes: the other steps run as on the normal path.';
+  if (changed.length === 0)
+    return 'Nothing else changes: the other steps run as on the normal path.';
   const frame = changed.find((f) => f.event === 'stale-read') ?? changed[changed.length - 1];
   return `Result: step ${frame.index}: ${shownStep(lesson, trace, frame.index).result}.`;
 }
