@@ -1,6 +1,7 @@
 import { Badge } from '../../components/Badge';
 import { selectFrame, selectStepCount } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { selectShownStep } from '../shown-step';
 import { STEP_KIND_STYLE, stepKindOf } from './player-view';
 
 /**
@@ -10,12 +11,15 @@ import { STEP_KIND_STYLE, stepKindOf } from './player-view';
 export function PlayerStatus() {
   const frame = useAppStore(selectFrame);
   const stepCount = useAppStore(selectStepCount);
+  // The authored action while it describes the run; the ops' own action once a what-if or an
+  // edit changed what the step did.
+  const action = useAppStore(selectShownStep).action;
   const { tone, word } = STEP_KIND_STYLE[stepKindOf(frame)];
   return (
     <div className="player__status-row">
       <p className="player__status" role="status" aria-live="polite" aria-atomic="true">
         Step <span className="player__step-number">{frame.index}</span> of {stepCount}:{' '}
-        <span className="player__action">{frame.action}</span>
+        <span className="player__action">{action}</span>
       </p>
       {frame.index > 0 ? <Badge tone={tone}>{word}</Badge> : null}
     </div>
