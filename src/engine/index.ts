@@ -8,7 +8,7 @@ export { createCache, createCacheStore } from './cache';
 export { createDatabase } from './db';
 export { pyRepr, pyStr } from './python-repr';
 export { run, cacheDict, interpolate, rawKeyOf, skippableSteps, DEFAULT_ACTOR } from './run';
-export { eventOf, describeOutcomes } from './outcomes';
+export { eventOf, factOf, factsOf, factsHold, OUTCOME_FACTS } from './outcomes';
 export { parseLesson, LessonError } from './schema';
 export { createRng } from './rng';
 export { randomLesson } from './random-lesson';

@@ -93,7 +93,9 @@ function generateStep(rng: Rng, kind: StepKind, rows: number, version: number) {
     case 'save':
       op = { op: 'db.save', model: 'Profile', pk, fields: { data: { literal: value } } };
       action = `Save profile ${pk} with data '${value}'`;
-      code = `Profile(pk=${pk}, data='${value}').save()`;
+      // update_fields: one UPDATE of `data` only. A bare Profile(pk=…, data=…).save() would
+      // overwrite every other column with its default (the row always exists here).
+      code = `Profile(pk=${pk}, data='${value}').save(update_fields=['data'])`;
       break;
     case 'update':
       op = { op: 'db.update', model: 'Profile', pk, fields: { data: { literal: value } } };

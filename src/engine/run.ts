@@ -2,7 +2,7 @@ import { createCache } from './cache';
 import { createClock } from './clock';
 import { createDatabase } from './db';
 import { pyRepr, pyStr } from './python-repr';
-import { describeOutcomes, eventOf } from './outcomes';
+import { eventOf } from './outcomes';
 import type {
   ActorOutcome,
   CacheBinding,
@@ -471,8 +471,9 @@ function sameRun(a: RawFrame, b: RawFrame): boolean {
 /**
  * Run a lesson against a fresh clock, cache and database and return its frozen trace:
  * frame 0 is the start, frame k the state after step k. With `skip`, those steps do not run;
- * every step whose outcome then differs from the normal path gets an engine-written Result,
- * so a skipped invalidation really shows stale data.
+ * every step whose outcome then differs from the normal path is marked `isDiverged` and keeps
+ * the engine's cache states; the app then shows engine-derived words for it, not the authored
+ * ones (lessons/vocabulary.ts), so a skipped invalidation really shows stale data.
  */
 export function run(lesson: Lesson, options: RunOptions = {}): Trace {
   const skip = new Set(
@@ -491,26 +492,11 @@ export function run(lesson: Lesson, options: RunOptions = {}): Trace {
         cacheAfter: step.display?.cacheAfter ?? frame.cacheAfter,
       };
     }
-    // A diverged row shows the engine's own cache states: authored text describes the normal path.
-    return {
-      ...frame,
-      isDiverged: true,
-      result: frame.isSkipped
-        ? `Skipped (what-if): step ${index} did not run`
-        : describeOutcomes(frame.outcomes),
-      // Authored narration explains the normal path, so a changed step gets the engine's words.
-      narration: frame.isSkipped
-        ? `What-if: step ${index} is skipped, so its code never runs. Watch what the next steps do.`
-        : `What-if: ${describeOutcomes(frame.outcomes)}. On the normal path this step goes differently, because ${skippedWords(skip)} did not run.`,
-    };
+    // A diverged row shows the engine's own cache states. Its authored text describes the normal
+    // path; the app shows the engine's words instead (lessons/vocabulary.ts `shownStep`).
+    return { ...frame, isDiverged: true };
   });
   return deepFreeze({ lessonId: lesson.id, frames, skip: [...skip].sort((a, b) => a - b) });
-}
-
-function skippedWords(skip: ReadonlySet<number>): string {
-  const steps = [...skip].sort((a, b) => a - b);
-  if (steps.length === 1) return `step ${steps[0]}`;
-  return `steps ${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}`;
 }
 
 /** Count of skippable steps, for the what-if toggles. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Lesson } from './types';
+import { OUTCOME_FACTS } from './outcomes';
 
 /**
  * The runtime schema of a lesson. Built-in lessons type-check against `Lesson`; imported or
@@ -95,6 +96,9 @@ function buildLessonSchema() {
     actor: v.optional(v.pipe(text(40), v.minLength(1))),
     skippable: v.optional(v.boolean()),
     transcript: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    shows: v.optional(
+      v.pipe(v.array(v.picklist(OUTCOME_FACTS)), v.maxLength(OUTCOME_FACTS.length)),
+    ),
     display: v.optional(
       v.strictObject({ cacheBefore: v.optional(text(1000)), cacheAfter: v.optional(text(1000)) }),
     ),

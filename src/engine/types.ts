@@ -253,6 +253,12 @@ export interface LessonStep {
   skippable?: boolean;
   /** Index of the transcript sentence this step illustrates. */
   transcript?: number;
+  /**
+   * The outcome facts the authored Result, narration, stage and transcript sentence describe
+   * (`factsOf` of the step's outcomes on its own path). Where a run's facts differ, the app
+   * shows the engine's words instead. Absent: the authored text claims nothing checkable.
+   */
+  shows?: OutcomeFact[];
   /** Authored text for table columns on the normal path, where the seed's wording differs from the engine's. */
   display?: { cacheBefore?: string; cacheAfter?: string };
 }
@@ -349,6 +355,33 @@ export type Outcome =
   | { kind: 'atomic'; how: 'begin' | 'commit' | 'rollback'; callbacks: number }
   | { kind: 'clock'; seconds: number; now: number }
   | { kind: 'error'; message: string };
+
+/**
+ * One thing an operation did, as a word a lesson can declare (`LessonStep.shows`): a fresh
+ * `hit`, a `stale` hit, a `miss`, a `deleted` key, … See `factsOf`.
+ */
+export type OutcomeFact =
+  | 'hit'
+  | 'stale'
+  | 'miss'
+  | 'set'
+  | 'added'
+  | 'not-added'
+  | 'deleted'
+  | 'not-deleted'
+  | 'touched'
+  | 'not-touched'
+  | 'incr'
+  | 'version'
+  | 'read'
+  | 'saved'
+  | 'updated'
+  | 'removed'
+  | 'begin'
+  | 'commit'
+  | 'rollback'
+  | 'clock'
+  | 'error';
 
 /** An outcome tagged with the actor that caused it. */
 export type ActorOutcome = Outcome & { actor: string };

@@ -1,95 +1,36 @@
 import type { Lesson } from '../engine';
 import { deleteOnUpdate } from './delete-on-update';
 
-/** What the lesson index, the picker and the URL need before a lesson's body is loaded. */
-export interface LessonMeta {
-  id: string;
-  title: string;
-  summary: string;
-  group: Lesson['group'];
-  difficulty: Lesson['difficulty'];
-}
+import type { LessonMeta } from './kit';
+import { meta as deleteOnUpdateMeta } from './delete-on-update/meta';
+import { meta as noInvalidation } from './no-invalidation/meta';
+import { meta as updateOnWrite } from './update-on-write/meta';
+import { meta as ttlExpiry } from './ttl-expiry/meta';
+import { meta as versionedKeys } from './versioned-keys/meta';
+import { meta as signalInvalidation } from './signal-invalidation/meta';
+import { meta as onCommit } from './on-commit/meta';
+import { meta as staleSetRace } from './stale-set-race/meta';
+import { meta as thunderingHerd } from './thundering-herd/meta';
 
-const meta = (lesson: Lesson): LessonMeta => ({
-  id: lesson.id,
-  title: lesson.title,
-  summary: lesson.summary,
-  group: lesson.group,
-  difficulty: lesson.difficulty,
-});
+export type { LessonMeta } from './kit';
 
 /**
- * Every built-in lesson, in index order; the first is the default. Only the default lesson's
+ * Every built-in lesson, in index order; the first is the default. Each lesson's metadata lives
+ * once, in its folder's `meta.ts`, which the lesson body spreads too. Only the default lesson's
  * body ships with the first view: the others load in one chunk on demand (`loadAllLessons`),
  * which keeps the first view's JavaScript within budget. A test checks this list against the
- * lesson files.
+ * catalog.
  */
 export const lessonIndex: readonly LessonMeta[] = [
-  meta(deleteOnUpdate),
-  {
-    id: 'no-invalidation',
-    title: 'Forgetting to invalidate',
-    summary:
-      "The update view saves but never deletes the key: the cache serves 'old_data' until the timeout.",
-    group: 'Failure modes',
-    difficulty: 'Beginner',
-  },
-  {
-    id: 'update-on-write',
-    title: 'Write-through: update the cache with the fresh value',
-    summary:
-      'cache.set after save means no miss after a write, but two writers can reorder their sets and leave an older value.',
-    group: 'Strategies',
-    difficulty: 'Intermediate',
-  },
-  {
-    id: 'ttl-expiry',
-    title: 'Let it expire: timeouts',
-    summary:
-      'A timeout bounds how long stale data can be served; None never expires and 0 does not cache.',
-    group: 'Strategies',
-    difficulty: 'Beginner',
-  },
-  {
-    id: 'versioned-keys',
-    title: 'Versioned keys: a generation counter',
-    summary:
-      'Put a counter in every key and incr it to invalidate a whole namespace at once; orphans age out.',
-    group: 'Strategies',
-    difficulty: 'Advanced',
-  },
-  {
-    id: 'signal-invalidation',
-    title: 'Invalidate with post_save and post_delete receivers',
-    summary:
-      'A signal receiver deletes the key on every save() and delete(); QuerySet.update() sends no signal and leaves the cache stale.',
-    group: 'Strategies',
-    difficulty: 'Intermediate',
-  },
-  {
-    id: 'on-commit',
-    title: 'Invalidate after commit with transaction.on_commit',
-    summary:
-      'Deleting the key inside transaction.atomic() lets a concurrent reader re-cache the old row; transaction.on_commit deletes it after the commit.',
-    group: 'Failure modes',
-    difficulty: 'Advanced',
-  },
-  {
-    id: 'stale-set-race',
-    title: 'Race: a slow reader caches stale data after the delete',
-    summary:
-      'A reader that read the old row before a write can cache it after the delete; version-stamped keys send that late set where nobody reads.',
-    group: 'Failure modes',
-    difficulty: 'Advanced',
-  },
-  {
-    id: 'thundering-herd',
-    title: 'Dogpile: many requests miss at once after invalidation',
-    summary:
-      'When a popular key is deleted, every concurrent request misses and queries the database; a cache.add() lock lets one worker rebuild it.',
-    group: 'Failure modes',
-    difficulty: 'Advanced',
-  },
+  deleteOnUpdateMeta,
+  noInvalidation,
+  updateOnWrite,
+  ttlExpiry,
+  versionedKeys,
+  signalInvalidation,
+  onCommit,
+  staleSetRace,
+  thunderingHerd,
 ];
 
 export const DEFAULT_LESSON_ID = deleteOnUpdate.id;

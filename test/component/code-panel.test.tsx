@@ -62,7 +62,7 @@ describe('Execution sample', () => {
       .map((hint) => hint.closest('li')?.querySelector('.code__line')?.textContent);
     expect(ran).toEqual([
       '    # Invalidate cache key after data update',
-      "    cache.delete('user_profile_42')",
+      "    cache.delete(f'user_profile_{user_id}')",
     ]);
     expect(within(code()).getAllByText('runs next:')).toHaveLength(5);
   });

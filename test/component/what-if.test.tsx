@@ -93,7 +93,7 @@ describe('What-if', () => {
       await user.click(skip3());
       const banner = screen.getByText(/step 3 is skipped\./).closest('p');
       expect(banner).toHaveTextContent(
-        '⚠ What-if: step 3 is skipped. The table, tracker and panels show what happens then.',
+        "⚠ What-if: step 3 is skipped. Result: step 4: User sees stale data: cache hit returned 'old_data', which no longer matches the database. The table, tracker and panels show what happens then.",
       );
       expect(screen.queryByRole('status')).not.toBeInTheDocument();
     });

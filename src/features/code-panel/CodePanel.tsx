@@ -3,6 +3,7 @@ import { DEFAULT_ACTOR } from '../../engine';
 import { Panel } from '../../components/Panel';
 import { useAppStore } from '../../store/store';
 import { selectFrame, selectLesson } from '../../store/selectors';
+import { selectShownStep } from '../shown-step';
 import { CodeBlock } from './CodeBlock';
 import { OutcomeBadges } from './OutcomeBadges';
 import { useHighlighter } from './use-highlighter';
@@ -25,6 +26,7 @@ export interface CodePanelProps {
 export function CodePanel({ isStaged = false }: CodePanelProps) {
   const lesson = useAppStore(selectLesson);
   const frame = useAppStore(selectFrame);
+  const shown = useAppStore(selectShownStep);
   const tokenize = useHighlighter();
   // Tokenizing is the only costly part, and the source changes only with the lesson.
   const tokens = useMemo(() => tokenize(lesson.code.source), [tokenize, lesson.code.source]);
@@ -79,7 +81,7 @@ export function CodePanel({ isStaged = false }: CodePanelProps) {
       <div className="code__callout">
         <p className="code__narration">
           <strong>{frame.index === 0 ? 'Start' : `Step ${frame.index}`}:</strong>{' '}
-          {frame.isSkipped ? 'skipped in this what-if, so its code did not run.' : frame.narration}
+          {frame.isSkipped ? 'skipped in this what-if, so its code did not run.' : shown.narration}
         </p>
 
         {/* Keyed by step so each step's badges grow in afresh. */}

@@ -1,6 +1,7 @@
 import type { ActorOutcome, Pk } from '../../engine';
 import type { BadgeTone } from '../../components/Badge';
 import type { Token } from './highlight-python';
+import { wordOf } from '../../lessons/vocabulary';
 
 /** One source line as the code block shows it. */
 export interface CodeLineView {
@@ -65,43 +66,28 @@ export interface OutcomeBadge {
 const row = (model: string, pk: Pk): string =>
   `${model}(pk=${typeof pk === 'string' ? `'${pk}'` : pk})`;
 
-function badgeOf(outcome: ActorOutcome): Omit<OutcomeBadge, 'actor'> | null {
+function subjectOf(outcome: ActorOutcome): string | null {
   switch (outcome.kind) {
-    case 'get':
-      if (!outcome.hit) return { tone: 'miss', word: 'miss', subject: outcome.key };
-      return outcome.stale
-        ? { tone: 'stale', word: 'stale', subject: outcome.key }
-        : { tone: 'hit', word: 'hit', subject: outcome.key };
-    case 'set':
-      return { tone: 'neutral', word: 'cache set', subject: outcome.key };
-    case 'add':
-      return outcome.stored
-        ? { tone: 'neutral', word: 'cache set', subject: outcome.key }
-        : { tone: 'neutral', word: 'add refused', subject: outcome.key };
-    case 'delete':
-      return outcome.deleted
-        ? { tone: 'invalidate', word: 'invalidated', subject: outcome.key }
-        : { tone: 'neutral', word: 'nothing to delete', subject: outcome.key };
-    case 'incrVersion':
-      return { tone: 'invalidate', word: 'invalidated', subject: outcome.key };
-    case 'incr':
-      return { tone: 'neutral', word: 'incremented', subject: outcome.key };
-    case 'touch':
-      return {
-        tone: 'neutral',
-        word: outcome.live ? 'touched' : 'nothing to touch',
-        subject: outcome.key,
-      };
     case 'db.write':
-      return { tone: 'write', word: 'write', subject: row(outcome.model, outcome.pk) };
     case 'db.read':
-      return { tone: 'neutral', word: 'db read', subject: row(outcome.model, outcome.pk) };
+      return row(outcome.model, outcome.pk);
     case 'error':
-      return { tone: 'neutral', word: 'error', subject: outcome.message };
-    default:
+      return outcome.message;
+    case 'atomic':
+    case 'clock':
       // Transactions and the clock are shown by other panels; they are not cache outcomes.
       return null;
+    default:
+      return outcome.key;
   }
+}
+
+/** A badge in the one outcome vocabulary (`lessons/vocabulary.ts`), or null for no badge. */
+function badgeOf(outcome: ActorOutcome): Omit<OutcomeBadge, 'actor'> | null {
+  const subject = subjectOf(outcome);
+  if (subject === null) return null;
+  const { tone, word } = wordOf(outcome);
+  return { tone, word, subject };
 }
 
 /**

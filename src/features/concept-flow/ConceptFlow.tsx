@@ -1,20 +1,22 @@
 import { useMemo } from 'react';
 import { Panel } from '../../components/Panel';
 import { useAppStore } from '../../store/store';
-import { selectFrame, selectLesson } from '../../store/selectors';
+import { selectLesson, selectTrace } from '../../store/selectors';
 import { FlowStage } from './FlowStage';
-import { beforeFlowNote, flowStages } from './view-model';
+import { flowNoteAt, flowStagesAt } from './view-model';
 import './concept-flow.css';
 
 /**
  * The Concept flow panel: the lesson's stages as a row of boxes joined by arrows, with the
- * current step's stage lit and the ones before it ticked.
+ * current step's stage lit and the ones before it ticked. A stage a what-if skipped, or a step
+ * that went differently from its text, is marked skipped instead of lit.
  */
 export function ConceptFlow() {
   const lesson = useAppStore(selectLesson);
-  const frame = useAppStore(selectFrame);
-  const stages = useMemo(() => flowStages(lesson.flow, frame.stage), [lesson.flow, frame.stage]);
-  const note = beforeFlowNote(lesson.flow.length, frame.stage, frame.index, frame.action);
+  const trace = useAppStore(selectTrace);
+  const step = useAppStore((state) => state.step);
+  const stages = useMemo(() => flowStagesAt(lesson, trace, step), [lesson, trace, step]);
+  const note = flowNoteAt(lesson, trace, step);
 
   return (
     <Panel id="concept-flow" title="Concept flow">

@@ -1,4 +1,5 @@
 import type { EventKind, Frame, Lesson, TableColumn, Trace } from '../../engine';
+import { shownStep, type ShownStep } from '../../lessons/vocabulary';
 
 /** One cell of the execution table: its text is the frame's text, character for character. */
 export interface ExecutionTableCell {
@@ -34,8 +35,16 @@ export interface ExecutionTableRow {
 /** Columns whose text is a Python value or a key, when it is not the `-` placeholder. */
 const CODE_COLUMNS: ReadonlySet<TableColumn> = new Set(['cacheKey', 'cacheBefore', 'cacheAfter']);
 
-/** The text a column shows for a frame. */
-export function cellText(frame: Frame, column: TableColumn): string {
+/**
+ * The text a column shows for a frame. Action and Result are the author's words only while they
+ * describe the run; pass `shown` (from `shownStep`) and a what-if, remedy or sandbox edit that
+ * changed the step's outcome shows the engine's words instead.
+ */
+export function cellText(
+  frame: Frame,
+  column: TableColumn,
+  shown?: Pick<ShownStep, 'action' | 'result'>,
+): string {
   switch (column) {
     case 'step':
       return String(frame.index);
@@ -44,7 +53,7 @@ export function cellText(frame: Frame, column: TableColumn): string {
     case 'clock':
       return `t=${frame.clock}s`;
     case 'action':
-      return frame.action;
+      return shown?.action ?? frame.action;
     case 'cacheKey':
       return frame.cacheKey;
     case 'cacheBefore':
@@ -52,7 +61,7 @@ export function cellText(frame: Frame, column: TableColumn): string {
     case 'cacheAfter':
       return frame.cacheAfter;
     case 'result':
-      return frame.result;
+      return shown?.result ?? frame.result;
     case 'queries':
       return String(frame.stepQueries);
   }
@@ -63,19 +72,21 @@ export function cellText(frame: Frame, column: TableColumn): string {
  * by identity: a step change then hands React the same cell arrays and memoised rows skip
  * re-rendering, which keeps a 500-step sandbox trace within one frame.
  */
-const cellCache = new WeakMap<Lesson['columns'], WeakMap<Frame, readonly ExecutionTableCell[]>>();
+const cellCache = new WeakMap<Lesson, WeakMap<Frame, readonly ExecutionTableCell[]>>();
 
-function cellsFor(frame: Frame, columns: Lesson['columns']): readonly ExecutionTableCell[] {
-  let byFrame = cellCache.get(columns);
+function cellsFor(trace: Trace, lesson: Lesson, index: number): readonly ExecutionTableCell[] {
+  const frame = trace.frames[index];
+  let byFrame = cellCache.get(lesson);
   if (!byFrame) {
     byFrame = new WeakMap();
-    cellCache.set(columns, byFrame);
+    cellCache.set(lesson, byFrame);
   }
   let cells = byFrame.get(frame);
   if (!cells) {
     const isCacheChanged = frame.cacheBefore !== frame.cacheAfter;
-    cells = columns.map(({ id, header }) => {
-      const text = cellText(frame, id);
+    const shown = shownStep(lesson, trace, index);
+    cells = lesson.columns.map(({ id, header }) => {
+      const text = cellText(frame, id, shown);
       return {
         column: id,
         header,
@@ -116,7 +127,7 @@ export function tableRows(
     const frame = trace.frames[index];
     rows.push({
       step: frame.index,
-      cells: cellsFor(frame, lesson.columns),
+      cells: cellsFor(trace, lesson, index),
       isCurrent: index === current,
       isReached: index <= current,
       isSkipped: frame.isSkipped,

@@ -2,6 +2,7 @@ import { Badge } from '../../components/Badge';
 import { selectFrame, selectStepCount } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { extraSlideCount, slideContent } from '../../store/presenter-slice';
+import { selectShownStep } from '../shown-step';
 import { STEP_KIND_STYLE, stepKindOf } from './player-view';
 
 /**
@@ -11,6 +12,9 @@ import { STEP_KIND_STYLE, stepKindOf } from './player-view';
 export function PlayerStatus() {
   const frame = useAppStore(selectFrame);
   const stepCount = useAppStore(selectStepCount);
+  // The authored action while it describes the run; the ops' own action once a what-if or an
+  // edit changed what the step did.
+  const action = useAppStore(selectShownStep).action;
   const { tone, word } = STEP_KIND_STYLE[stepKindOf(frame)];
   const slide = useAppStore((state) => state.slide);
   const slideCount = useAppStore(extraSlideCount);
@@ -32,7 +36,7 @@ export function PlayerStatus() {
     <div className="player__status-row">
       <p className="player__status" role="status" aria-live="polite" aria-atomic="true">
         Step <span className="player__step-number">{frame.index}</span> of {stepCount}:{' '}
-        <span className="player__action">{frame.action}</span>
+        <span className="player__action">{action}</span>
       </p>
       {frame.index > 0 ? <Badge tone={tone}>{word}</Badge> : null}
     </div>

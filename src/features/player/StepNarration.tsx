@@ -1,17 +1,19 @@
 import { selectFrame } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { selectShownStep } from '../shown-step';
 
 /**
- * Why this step matters: the frame's narration, the Stage's caption, right under the player.
+ * Why this step matters: the step's narration, the Stage's caption right under the player.
  * A `note` named `Narration`, not a live region: the status line already announces each step.
- * When a what-if takes the step off the normal path, the engine has already written narration
- * that says so; the ⚠ marks it.
+ * When a what-if, a remedy or a sandbox edit takes the step off what its text describes, the
+ * engine's words replace the authored ones; the ⚠ marks them.
  */
 export function StepNarration() {
   const frame = useAppStore(selectFrame);
+  const shown = useAppStore(selectShownStep);
   return (
     <p className="player__narration" role="note" aria-label="Narration">
-      {frame.isDiverged ? (
+      {shown.source !== 'authored' ? (
         <span className="player__changed" aria-hidden="true">
           ⚠{' '}
         </span>
@@ -19,7 +21,7 @@ export function StepNarration() {
       {frame.index === 0 ? null : (
         <strong className="player__narration-step">Step {frame.index}. </strong>
       )}
-      {frame.narration}
+      {shown.narration}
     </p>
   );
 }

@@ -1,15 +1,19 @@
 import { Panel } from '../../components/Panel';
 import { useAppStore } from '../../store/store';
-import { selectFrame, selectLesson } from '../../store/selectors';
+import { selectLesson } from '../../store/selectors';
+import { selectShownStep } from '../shown-step';
 import './transcript.css';
 
 /**
  * The Full transcript panel: the lesson's narration as one paragraph, with the sentence the
- * current step illustrates highlighted.
+ * current step illustrates highlighted. When the run contradicts that sentence, it is struck
+ * through and followed by what the engine did.
  */
 export function FullTranscript() {
   const lesson = useAppStore(selectLesson);
-  const current = useAppStore((state) => selectFrame(state).transcript);
+  const shown = useAppStore(selectShownStep);
+  const current = shown.transcript;
+  const missed = shown.missedTranscript;
 
   return (
     <Panel id="full-transcript" title="Full transcript">
@@ -24,6 +28,12 @@ export function FullTranscript() {
               {i > 0 ? ' ' : null}
               {i === current ? (
                 <mark className="transcript__current">{sentence}</mark>
+              ) : i === missed ? (
+                // The run contradicts this sentence (a what-if, remedy or edit): struck, and
+                // followed by what the engine did instead.
+                <mark className="transcript__current">
+                  <s>{sentence}</s> (not in this run: {shown.result}.)
+                </mark>
               ) : (
                 <span className="transcript__sentence">{sentence}</span>
               )}

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/store';
-import { skippedPhrase } from './what-if-view';
+import { selectLesson, selectTrace } from '../../store/selectors';
+import { skippedPhrase, whatIfResult } from './what-if-view';
 import './what-if.css';
 
 export interface WhatIfBannerProps {
@@ -15,6 +16,8 @@ export interface WhatIfBannerProps {
 export function WhatIfBanner({ onCleared }: WhatIfBannerProps) {
   const skip = useAppStore((state) => state.skip);
   const clearSkip = useAppStore((state) => state.clearSkip);
+  const lesson = useAppStore(selectLesson);
+  const trace = useAppStore(selectTrace);
   if (skip.length === 0) return null;
   return (
     <div className="whatif__banner">
@@ -22,8 +25,8 @@ export function WhatIfBanner({ onCleared }: WhatIfBannerProps) {
         <span className="whatif__banner-icon" aria-hidden="true">
           ⚠
         </span>{' '}
-        <strong>What-if:</strong> {skippedPhrase(skip)}. The table, tracker and panels show what
-        happens then.
+        <strong>What-if:</strong> {skippedPhrase(skip)}. {whatIfResult(lesson, trace)} The table,
+        tracker and panels show what happens then.
       </p>
       <button
         type="button"

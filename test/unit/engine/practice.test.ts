@@ -113,7 +113,7 @@ describe('Generated practice', () => {
     const codes = SEEDS.flatMap((seed) => generatePractice(seed).scenario.steps.map((s) => s.code));
     const shapes = [
       /^data = cache\.get\('profile_\d'\) → on miss read DB and cache\.set\('profile_\d', data(, timeout=(\d+|None))?\)$/,
-      /^Profile\(pk=\d, data='v\d+'\)\.save\(\)$/,
+      /^Profile\(pk=\d, data='v\d+'\)\.save\(update_fields=\['data'\]\)$/,
       /^Profile\.objects\.filter\(pk=\d\)\.update\(data='v\d+'\)$/,
       /^cache\.delete\('profile_\d'\)$/,
       /^cache\.touch\('profile_\d', timeout=(\d+|None)\)$/,

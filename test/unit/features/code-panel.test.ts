@@ -46,7 +46,7 @@ describe('tokenizeLines', () => {
   });
 
   it('finds strings, f-strings included', () => {
-    expect(ofType(lines[16], 'string')).toEqual(["'user_profile_42'"]);
+    expect(ofType(lines[16], 'string')).toEqual(["f'user_profile_", "'"]);
     expect(ofType(lines[4], 'string')).toEqual(["f'user_profile_", "'"]);
   });
 
