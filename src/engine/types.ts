@@ -418,4 +418,10 @@ export interface Trace {
 export interface RunOptions {
   skip?: readonly number[];
   seed?: number;
+  /**
+   * Stop with `RunBudgetError` once this much work is done (one unit per operation run, and
+   * per cache entry and database row shown in a frame). Unbounded by default; the sandbox's
+   * check sets it, so no scenario it accepts can freeze the tab.
+   */
+  maxWork?: number;
 }
