@@ -237,7 +237,9 @@ export const QUOTE_LIMIT = 60;
 /** Untrusted text shortened for a message: at most {@link QUOTE_LIMIT} characters, quoted. */
 export function quoteValue(value: string): string {
   const chars = [...value.slice(0, QUOTE_LIMIT + 1)];
-  return chars.length > QUOTE_LIMIT ? `"${chars.slice(0, QUOTE_LIMIT - 1).join('')}…"` : `"${value}"`;
+  return chars.length > QUOTE_LIMIT
+    ? `"${chars.slice(0, QUOTE_LIMIT - 1).join('')}…"`
+    : `"${value}"`;
 }
 
 /** Lists longer than this are refused anywhere in a scenario (steps, items of a value). */

@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { Lesson } from '../engine';
 import { deleteOnUpdate } from '../lessons/delete-on-update';
 import type { ScenarioResult } from './sandbox-scenario';
+import { whereKept } from './progress';
+import { setAsideSandbox } from './storage';
 import type { AppState } from './store';
 import { SANDBOX_LESSON_ID } from './trace-cache';
 
@@ -156,9 +158,12 @@ export const createSandboxSlice: StateCreator<AppState, [], [], SandboxSlice> = 
       const result = checks.parseScenarioText(text);
       if (result.ok) set({ sandboxLesson: result.lesson });
       else {
+        // Backed up (or, if that fails, left alone) before the key can be written again.
+        const copy = setAsideSandbox();
         set({ sandboxText: null });
+        if (copy) get().addStoredCopy(copy);
         get().addNotice(
-          `The saved sandbox scenario could not be read and was dropped: ${result.error}`,
+          `The saved sandbox scenario could not be read and was skipped${copy ? `: ${whereKept(copy)}` : ''}. ${result.error}`,
         );
       }
     },

@@ -67,7 +67,9 @@ describe('Scenario limits (issue 10)', () => {
     const lesson = clone();
     lesson.setup.bindings[0].key = key;
     expect(messageOf(lesson)).toMatch(
-      new RegExp(`^Field "setup\\.bindings\\[0\\]\\.key": ${problem.replace(/[{}()[\]]/g, '\\$&')}`),
+      new RegExp(
+        `^Field "setup\\.bindings\\[0\\]\\.key": ${problem.replace(/[{}()[\]]/g, '\\$&')}`,
+      ),
     );
   });
 

@@ -313,8 +313,13 @@ describe('Restoring a saved scenario', () => {
     expect(state().sandboxText).toBeNull();
     expect(state().sandboxLesson).toBeNull();
     expect(state().notices).toEqual([
-      'The saved sandbox scenario could not be read and was dropped: Step 3, field "ops[0].key": expected string, received 42',
+      'The saved sandbox scenario could not be read and was skipped: a copy is kept under "django-cache-lab:v1:sandbox:unreadable-backup" (use Download below). Step 3, field "ops[0].key": expected string, received 42',
     ]);
+    // Nothing lost: the original is under the backup key and offered for download.
+    expect(localStorage.getItem('django-cache-lab:v1:sandbox:unreadable-backup')).toContain(
+      '"key\\": 42',
+    );
+    expect(state().storedCopies).toMatchObject([{ what: 'sandbox scenario', text: text(bad) }]);
     expect(state().answers).toEqual(answers);
     expect(state().theme).toBe('dark');
   });
