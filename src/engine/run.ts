@@ -475,6 +475,7 @@ function runFrames(
   lesson: Lesson,
   skip: ReadonlySet<number>,
   maxWork: number,
+  onStep?: (step: number) => void,
 ): { frames: Frame[]; raw: RawFrame[] } {
   const world = createWorld(lesson, maxWork);
   const steps = lesson.steps;
@@ -518,6 +519,7 @@ function runFrames(
     world.outcomes = [];
     world.extraLines = new Set();
     world.stepIndex = index;
+    onStep?.(index);
     if (!isSkipped) for (const op of step.ops) runSafely(world, op, actor);
     const previous = frames[frames.length - 1];
     const vars = trackedVars(world, lesson);
@@ -571,8 +573,8 @@ export function run(lesson: Lesson, options: RunOptions = {}): Trace {
     (options.skip ?? []).filter((n) => Number.isInteger(n) && n >= 1 && n <= lesson.steps.length),
   );
   const maxWork = options.maxWork ?? Number.POSITIVE_INFINITY;
-  const actual = runFrames(lesson, skip, maxWork);
-  const normal = skip.size > 0 ? runFrames(lesson, new Set(), maxWork) : actual;
+  const actual = runFrames(lesson, skip, maxWork, options.onStep);
+  const normal = skip.size > 0 ? runFrames(lesson, new Set(), maxWork, options.onStep) : actual;
   const frames = actual.frames.map((frame, index) => {
     if (index === 0) return frame;
     const step = lesson.steps[index - 1];

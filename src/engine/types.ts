@@ -424,4 +424,6 @@ export interface RunOptions {
    * check sets it, so no scenario it accepts can freeze the tab.
    */
   maxWork?: number;
+  /** Called as each step (1-based) starts to run: a long check reports where it is. */
+  onStep?: (step: number) => void;
 }
