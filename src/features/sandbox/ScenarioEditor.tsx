@@ -67,7 +67,7 @@ export function ScenarioEditor() {
         </button>
       </div>
       {/* The check runs in a worker: the page stays usable, and this says it is under way. */}
-      <p className="sandbox__hint" role="status">
+      <p className="sandbox__hint" aria-live="polite">
         {checking ? 'Checking the scenario…' : ''}
       </p>
       <ScenarioError source="editor" id="sandbox-error" />
