@@ -526,8 +526,9 @@ function runFrames(
     const cacheAfter = cacheDict(world.cache, world.clock.now());
     const cache = cacheView(world);
     const db = dbView(world.db);
-    // Every frame shows the whole cache and database: that is most of a long run's work.
-    spend(world, cache.length + db.length);
+    // Every frame shows the whole cache (as entries, before, after and tracked: four passes)
+    // and the database: that is most of a long run's work.
+    spend(world, 4 * cache.length + db.length);
     frames.push({
       index,
       action: step.action,

@@ -419,8 +419,8 @@ export interface RunOptions {
   skip?: readonly number[];
   seed?: number;
   /**
-   * Stop with `RunBudgetError` once this much work is done (one unit per operation run, and
-   * per cache entry and database row shown in a frame). Unbounded by default; the sandbox's
+   * Stop with `RunBudgetError` once this much work is done (one unit per operation run and
+   * per database row shown in a frame, four per cache entry shown). Unbounded by default; the sandbox's
    * check sets it, so no scenario it accepts can freeze the tab.
    */
   maxWork?: number;
