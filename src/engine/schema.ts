@@ -332,10 +332,15 @@ export function parseLesson(input: unknown): Lesson {
   if (!result.success) {
     const issue = result.issues[0];
     const path = (issue.path ?? []).map((item) => item.key as string | number);
-    const expected = issue.expected
-      ? `expected ${shortReceived(issue.expected)}`
-      : shortReceived(issue.message);
-    const received = issue.received ? `, received ${shortReceived(issue.received)}` : '';
+    // A missing key: valibot expects the key's name and "receives" undefined.
+    const isMissing = issue.received === 'undefined';
+    const expected = isMissing
+      ? 'this field is required but missing'
+      : issue.expected
+        ? `expected ${shortReceived(issue.expected)}`
+        : shortReceived(issue.message);
+    const received =
+      issue.received && !isMissing ? `, received ${shortReceived(issue.received)}` : '';
     throw new LessonError(`${describeWhere(path)}: ${expected}${received}`, formatPath(path));
   }
   const lesson = result.output as Lesson;
