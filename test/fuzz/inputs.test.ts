@@ -17,6 +17,8 @@ import { example } from './scenarios';
  * files. Fixed seeds, so a failure reproduces; a few hundred cases, a few seconds.
  */
 const SEED = 20261201;
+/** A whole property's runs, on a slow shared CI machine. */
+const FUZZ_TIMEOUT_MS = 120_000;
 const state = () => useAppStore.getState();
 
 beforeAll(async () => {
@@ -65,39 +67,43 @@ const storedSandbox = fc.oneof(
 );
 
 describe('Stored values (fuzz)', () => {
-  it('never throw or log an error, always say what they skipped, and lose nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(storedProgress, storedSandbox, async (progress, sandbox) => {
-        localStorage.clear();
-        useAppStore.setState(initialState, true);
-        localStorage.clear();
-        const error = vi.spyOn(console, 'error');
-        localStorage.setItem(STORAGE_KEY, progress);
-        if (sandbox !== null) localStorage.setItem(SANDBOX_STORAGE_KEY, sandbox);
-        await useAppStore.persist.rehydrate();
-        await state().restoreSandbox();
-        // Actions that write progress and the scenario key.
-        state().next();
-        state().setTheme('contrast');
-        state().loadSandboxExample();
-        expect(error).not.toHaveBeenCalled();
-        const held = (key: string): (string | null)[] => [
-          localStorage.getItem(key),
-          ...Array.from({ length: 9 }, (_, i) => localStorage.getItem(backupKeyOf(key, i + 1))),
-        ];
-        const notices = state().notices.join('\n');
-        // Progress: kept verbatim somewhere, or read whole (then no notice named it).
-        if (!held(STORAGE_KEY).includes(progress)) expect(notices).not.toMatch(/Saved progress/);
-        // The scenario: kept, or it was a valid one the example replaced.
-        if (sandbox !== null && !held(SANDBOX_STORAGE_KEY).includes(sandbox)) {
-          expect(notices).not.toMatch(/sandbox scenario/);
-        }
-        for (const notice of state().notices) expect(notice.length).toBeLessThan(600);
-        error.mockRestore();
-      }),
-      { seed: SEED, numRuns: 150 },
-    );
-  });
+  it(
+    'never throw or log an error, always say what they skipped, and lose nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(storedProgress, storedSandbox, async (progress, sandbox) => {
+          localStorage.clear();
+          useAppStore.setState(initialState, true);
+          localStorage.clear();
+          const error = vi.spyOn(console, 'error');
+          localStorage.setItem(STORAGE_KEY, progress);
+          if (sandbox !== null) localStorage.setItem(SANDBOX_STORAGE_KEY, sandbox);
+          await useAppStore.persist.rehydrate();
+          await state().restoreSandbox();
+          // Actions that write progress and the scenario key.
+          state().next();
+          state().setTheme('contrast');
+          state().loadSandboxExample();
+          expect(error).not.toHaveBeenCalled();
+          const held = (key: string): (string | null)[] => [
+            localStorage.getItem(key),
+            ...Array.from({ length: 9 }, (_, i) => localStorage.getItem(backupKeyOf(key, i + 1))),
+          ];
+          const notices = state().notices.join('\n');
+          // Progress: kept verbatim somewhere, or read whole (then no notice named it).
+          if (!held(STORAGE_KEY).includes(progress)) expect(notices).not.toMatch(/Saved progress/);
+          // The scenario: kept, or it was a valid one the example replaced.
+          if (sandbox !== null && !held(SANDBOX_STORAGE_KEY).includes(sandbox)) {
+            expect(notices).not.toMatch(/sandbox scenario/);
+          }
+          for (const notice of state().notices) expect(notice.length).toBeLessThan(600);
+          error.mockRestore();
+        }),
+        { seed: SEED, numRuns: 150 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 const param = fc.constantFrom('lesson', 'step', 'skip', 'remedy', 'present', 'view', 'embed', 'x');
@@ -109,21 +115,25 @@ const paramValue = fc.oneof(
 );
 
 describe('URLs (fuzz)', () => {
-  it('always give a valid screen, and notices that quote little', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(param, paramValue), { maxLength: 6 }), (pairs) => {
-        const query = `?${new URLSearchParams(pairs).toString()}`;
-        const url = parseUrlState(query);
-        const lesson = effectiveLesson(url.lessonId, url.isRemedy);
-        expect(findLesson(url.lessonId)).toBeDefined();
-        expect(url.step).toBeGreaterThanOrEqual(0);
-        expect(url.step).toBeLessThanOrEqual(lesson.steps.length);
-        for (const n of url.skip) expect(lesson.steps[n - 1]?.skippable).toBe(true);
-        for (const notice of url.notices) expect(notice.length).toBeLessThan(300);
-      }),
-      { seed: SEED, numRuns: 400 },
-    );
-  });
+  it(
+    'always give a valid screen, and notices that quote little',
+    () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(param, paramValue), { maxLength: 6 }), (pairs) => {
+          const query = `?${new URLSearchParams(pairs).toString()}`;
+          const url = parseUrlState(query);
+          const lesson = effectiveLesson(url.lessonId, url.isRemedy);
+          expect(findLesson(url.lessonId)).toBeDefined();
+          expect(url.step).toBeGreaterThanOrEqual(0);
+          expect(url.step).toBeLessThanOrEqual(lesson.steps.length);
+          for (const n of url.skip) expect(lesson.steps[n - 1]?.skippable).toBe(true);
+          for (const notice of url.notices) expect(notice.length).toBeLessThan(300);
+        }),
+        { seed: SEED, numRuns: 400 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 /** Replace the value at a random path of the example scenario with something hostile. */
@@ -178,28 +188,35 @@ const LOCATED =
   /^(Step \d+|Field "|Key moment \d+|Question \d+|The scenario|Not valid JSON|The scenario does too much)/;
 
 describe('Scenario files (fuzz)', () => {
-  it('are refused with a short located message, or load and run every what-if', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 6 }),
-        hostileValue,
-        (choices, value) => {
-          const scenario = example();
-          setAt(scenario, choices, build(value));
-          const started = performance.now();
-          const result = parseScenarioText(withDeepText(JSON.stringify(scenario)));
-          expect(performance.now() - started).toBeLessThan(5000);
-          if (!result.ok) {
-            expect(result.error).toMatch(LOCATED);
-            expect(result.error.length).toBeLessThan(400);
-            expect(result.error).not.toMatch(/stack|RegExp|regular expression|undefined|\[object/);
-            return;
-          }
-          const skippable = result.lesson.steps.flatMap((s, i) => (s.skippable ? [i + 1] : []));
-          for (const n of skippable) expect(() => run(result.lesson, { skip: [n] })).not.toThrow();
-        },
-      ),
-      { seed: SEED, numRuns: 300 },
-    );
-  });
+  it(
+    'are refused with a short located message, or load and run every what-if',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.nat({ max: 50 }), { minLength: 1, maxLength: 6 }),
+          hostileValue,
+          (choices, value) => {
+            const scenario = example();
+            setAt(scenario, choices, build(value));
+            const started = performance.now();
+            const result = parseScenarioText(withDeepText(JSON.stringify(scenario)));
+            expect(performance.now() - started).toBeLessThan(5000);
+            if (!result.ok) {
+              expect(result.error).toMatch(LOCATED);
+              expect(result.error.length).toBeLessThan(400);
+              expect(result.error).not.toMatch(
+                /stack|RegExp|regular expression|undefined|\[object/,
+              );
+              return;
+            }
+            const skippable = result.lesson.steps.flatMap((s, i) => (s.skippable ? [i + 1] : []));
+            for (const n of skippable)
+              expect(() => run(result.lesson, { skip: [n] })).not.toThrow();
+          },
+        ),
+        { seed: SEED, numRuns: 300 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -12,6 +12,9 @@ import * as hostile from './scenarios';
 
 /** Issue 10's twelve reproductions, one test each (#6 and #7 run in the browser: app.spec.ts). */
 
+/** "No hang": the issue's bound. The worker stops a check at 2 s; this runs one in-thread. */
+const HANG_MS = 10_000;
+
 const state = () => useAppStore.getState();
 const refusal = (text: string): string => {
   const result = parseScenarioText(text);
@@ -85,26 +88,32 @@ describe('Issue 10 regressions', () => {
     expect(state().notices[0]).toMatch(/^Saved progress could not be read/);
   });
 
-  it('#4 scenarios inside the limits never freeze: recursion, a quantifier, a huge cache', () => {
-    const recursion = timed(() => parseScenarioText(hostile.recursiveReceiver()));
-    expect(recursion.ms).toBeLessThan(2000);
-    expect(recursion.value.ok).toBe(true);
-    if (recursion.value.ok) {
-      const outcomes = run(recursion.value.lesson).frames.flatMap((f) => f.outcomes);
-      expect(outcomes).toContainEqual(
-        expect.objectContaining({
-          kind: 'error',
-          message: expect.stringMatching(/^RecursionError/),
-        }),
+  it(
+    '#4 scenarios inside the limits never freeze: recursion, a quantifier, a huge cache',
+    { timeout: 30_000 },
+    () => {
+      const recursion = timed(() => parseScenarioText(hostile.recursiveReceiver()));
+      expect(recursion.ms).toBeLessThan(HANG_MS);
+      expect(recursion.value.ok).toBe(true);
+      if (recursion.value.ok) {
+        const outcomes = run(recursion.value.lesson).frames.flatMap((f) => f.outcomes);
+        expect(outcomes).toContainEqual(
+          expect.objectContaining({
+            kind: 'error',
+            message: expect.stringMatching(/^RecursionError/),
+          }),
+        );
+      }
+      const quantifier = timed(() => refusal(hostile.quantifierBinding()));
+      expect(quantifier.ms).toBeLessThan(HANG_MS);
+      expect(quantifier.value).toMatch(
+        /^Field "setup\.bindings\[0\]\.key": placeholder "\{1,40\}"/,
       );
-    }
-    const quantifier = timed(() => refusal(hostile.quantifierBinding()));
-    expect(quantifier.ms).toBeLessThan(2000);
-    expect(quantifier.value).toMatch(/^Field "setup\.bindings\[0\]\.key": placeholder "\{1,40\}"/);
-    const huge = timed(() => refusal(hostile.hugeCache()));
-    expect(huge.ms).toBeLessThan(2000);
-    expect(huge.value).toMatch(/the normal path went over the work limit at step \d+/);
-  });
+      const huge = timed(() => refusal(hostile.hugeCache()));
+      expect(huge.ms).toBeLessThan(HANG_MS);
+      expect(huge.value).toMatch(/the normal path went over the work limit at step \d+/);
+    },
+  );
 
   it('#5 a loaded scenario cannot fail a panel when a what-if step is skipped', () => {
     expect(refusal(hostile.duplicatePlaceholder())).toMatch(

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import progressV1 from '../../fixtures/progress-v1.json';
 import { parseUrlState } from '../../../src/store/url-state';
-import { exampleScenarioText } from '../../../src/store/sandbox-slice';
+import * as sandboxChecks from '../../../src/store/sandbox-scenario';
+import { exampleScenarioText, provideSandboxTools } from '../../../src/store/sandbox-slice';
 import {
   backupKeyOf,
   PROGRESS_VERSION,
@@ -32,6 +33,7 @@ function fillQuotaFor(key: string): void {
   });
 }
 
+beforeAll(() => provideSandboxTools(sandboxChecks));
 afterEach(() => {
   vi.restoreAllMocks();
   localStorage.clear();
