@@ -9,7 +9,7 @@ import { backupKeyOf, SANDBOX_STORAGE_KEY, STORAGE_KEY } from '../../src/store/s
 import { initialState, useAppStore } from '../../src/store/store';
 import { effectiveLesson } from '../../src/store/trace-cache';
 import { parseUrlState } from '../../src/store/url-state';
-import progressV1 from '../fixtures/progress-v1.json';
+import { progressV1 } from '../fixtures/progress-v1';
 import { example } from './scenarios';
 
 /**

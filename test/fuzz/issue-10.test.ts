@@ -7,7 +7,7 @@ import { provideSandboxTools } from '../../src/store/sandbox-slice';
 import { backupKeyOf, SANDBOX_STORAGE_KEY, STORAGE_KEY } from '../../src/store/storage';
 import { initialState, useAppStore } from '../../src/store/store';
 import { parseUrlState } from '../../src/store/url-state';
-import progressV1 from '../fixtures/progress-v1.json';
+import { progressV1 } from '../fixtures/progress-v1';
 import * as hostile from './scenarios';
 
 /** Issue 10's twelve reproductions, one test each (#6 and #7 run in the browser: app.spec.ts). */

@@ -1,4 +1,4 @@
-import { exampleScenarioText } from '../../src/store/sandbox-slice';
+import { deleteOnUpdate } from '../../src/lessons/delete-on-update';
 
 /**
  * Hostile scenario files shared by the fuzz tests and the browser checks: each one the kind
@@ -8,7 +8,11 @@ type Json = Record<string, unknown> & {
   steps: (Record<string, unknown> & { ops: unknown[] })[];
   setup: Record<string, unknown> & { bindings: Record<string, unknown>[] };
 };
-export const example = (): Json => JSON.parse(exampleScenarioText()) as Json;
+/** The sandbox's example: the seed lesson without its remedy (as `exampleScenarioText`). */
+export const example = (): Json => {
+  const { remedy: _remedy, ...lesson } = deleteOnUpdate;
+  return JSON.parse(JSON.stringify(lesson)) as Json;
+};
 const text = (value: unknown): string => JSON.stringify(value);
 
 const save = { op: 'db.save', model: 'Profile', pk: 42, fields: { data: { literal: 'x' } } };

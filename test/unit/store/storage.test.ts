@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import progressV1 from '../../fixtures/progress-v1.json';
+import { progressV1 } from '../../fixtures/progress-v1';
 import { parseUrlState } from '../../../src/store/url-state';
 import * as sandboxChecks from '../../../src/store/sandbox-scenario';
 import { exampleScenarioText, provideSandboxTools } from '../../../src/store/sandbox-slice';
