@@ -4,14 +4,17 @@ import { useAutoplay } from '../features/player/use-autoplay';
 import { selectLesson } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { Header } from './Header';
+import { BlankScreen } from './BlankScreen';
 import { HelpDialog } from './HelpDialog';
 import { LessonView } from './LessonView';
 import { Notices } from './Notices';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+import { usePresenterSync } from './use-presenter-sync';
 import { usePrintHandout } from './use-print-handout';
 import { useTheme } from './use-theme';
 import { useUrlSync } from './use-url-sync';
 import './layout.css';
+import './stage.css';
 import './print.css';
 
 const LessonIndexView = lazy(() => import('../features/lesson-index/LessonIndexView'));
@@ -33,11 +36,13 @@ export function App() {
   useTheme();
   useAutoplay();
   usePrintHandout();
+  usePresenterSync();
   const lesson = useAppStore(selectLesson);
   const view = useAppStore((s) => s.view);
   const isEmbedded = useAppStore((s) => s.isEmbedded);
   const isPresenting = useAppStore((s) => s.isPresenting);
   const isReady = useAppStore((s) => s.isReady);
+  const isAudience = useAppStore((s) => s.isAudience);
   const title = !isReady
     ? 'Django Cache Lab'
     : view === 'lesson'
@@ -46,26 +51,22 @@ export function App() {
   useEffect(() => {
     document.title = `${title} · Django Cache Lab`;
   }, [title]);
+  const isLesson = isReady && view === 'lesson';
   return (
     <div
-      className={`app${isPresenting ? ' app--presenting' : ''}${isEmbedded ? ' app--embedded' : ''}`}
+      className={`app${isPresenting ? ' app--presenting' : ''}${isEmbedded ? ' app--embedded' : ''}${isLesson ? ' app--lesson' : ''}${isAudience ? ' app--audience' : ''}`}
     >
       <a className="skip-link" href="#main">
         Skip to the lesson
       </a>
-      {isEmbedded ? null : <Header />}
-      <main id="main" className="layout" tabIndex={-1}>
+      {isEmbedded || isPresenting ? (
+        // The header holds the h1; the Stage alone still names the page.
+        <h1 className="visually-hidden">{title}</h1>
+      ) : (
+        <Header />
+      )}
+      <main id="main" className={isLesson ? 'layout layout--lesson' : 'layout'} tabIndex={-1}>
         <Notices />
-        <div className="layout__title">
-          <h1>{title}</h1>
-          {isReady && view === 'lesson' ? (
-            <p className="layout__summary">
-              <span className="layout__tag">{lesson.group}</span>
-              <span className="layout__tag">{lesson.difficulty}</span>
-              {lesson.summary}
-            </p>
-          ) : null}
-        </div>
         {!isReady ? (
           <p className="layout__loading">Loading the lesson…</p>
         ) : view === 'lesson' ? (
@@ -86,6 +87,7 @@ export function App() {
           </ErrorBoundary>
         )}
       </main>
+      {isPresenting ? <BlankScreen /> : null}
       <HelpDialog />
     </div>
   );

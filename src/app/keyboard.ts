@@ -4,14 +4,23 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['←', 'PageUp'], action: 'Previous step' },
   { keys: ['Home'], action: 'First step' },
   { keys: ['End'], action: 'Last step' },
-  { keys: ['Space'], action: 'Play / pause' },
+  { keys: ['Space'], action: 'Play / pause (presenter mode: next slide)' },
   { keys: ['P'], action: 'Presenter mode on / off' },
+  { keys: ['B', '.'], action: 'Presenter mode: blank the screen and back' },
   { keys: ['Esc'], action: 'Leave presenter mode or close this help' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ];
 
 export type ShortcutCommand =
-  'next' | 'previous' | 'first' | 'last' | 'togglePlay' | 'togglePresenting' | 'escape' | 'help';
+  | 'next'
+  | 'previous'
+  | 'first'
+  | 'last'
+  | 'togglePlay'
+  | 'togglePresenting'
+  | 'blank'
+  | 'escape'
+  | 'help';
 
 /** Input types that use arrow keys, Home/End or typing themselves. */
 const TEXT_INPUT_TYPES = new Set([
@@ -78,6 +87,10 @@ export function commandFor(
       return 'togglePresenting';
     case '?':
       return 'help';
+    case 'b':
+    case 'B':
+    case '.':
+      return 'blank';
     default:
       return null;
   }

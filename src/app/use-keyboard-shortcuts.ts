@@ -17,13 +17,23 @@ export function useKeyboardShortcuts(): void {
       if (s.isHelpOpen) return;
       // Player keys only mean something on a lesson view.
       if (s.view !== 'lesson' && command !== 'help' && command !== 'togglePresenting') return;
+      // The audience window only follows the presenter's window.
+      if (s.isAudience) return;
+      if (command === 'blank' && !s.isPresenting) return;
       event.preventDefault();
+      // A clicker's keys walk the slides: the steps, then key moments and each question.
+      const isSlides = s.isPresenting;
       switch (command) {
         case 'next':
-          s.next();
+          if (isSlides) s.presentNext();
+          else s.next();
           break;
         case 'previous':
-          s.previous();
+          if (isSlides) s.presentPrevious();
+          else s.previous();
+          break;
+        case 'blank':
+          s.toggleBlank();
           break;
         case 'first':
           s.first();
@@ -32,7 +42,8 @@ export function useKeyboardShortcuts(): void {
           s.last();
           break;
         case 'togglePlay':
-          s.togglePlay();
+          if (isSlides) s.presentNext();
+          else s.togglePlay();
           break;
         case 'togglePresenting':
           s.togglePresenting();

@@ -3,7 +3,7 @@ import { useAppStore } from '../store/store';
 
 /** Applies the theme (following the OS when set to system) and presenter scaling to <html>. */
 export function useTheme(): void {
-  const theme = useAppStore((s) => s.theme);
+  const theme = useAppStore((s) => s.themeOverride ?? s.theme);
   const isPresenting = useAppStore((s) => s.isPresenting);
   useEffect(() => {
     const root = document.documentElement;

@@ -46,6 +46,8 @@ export function useUrlSync(): void {
         isRemedy: s.isRemedy,
         isPresenting: s.isPresenting,
         isEmbedded: s.isEmbedded,
+        isAudience: s.isAudience,
+        themeOverride: s.themeOverride,
       });
       if (query === last) return;
       last = query;

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useFocusableWhenScrolling } from './use-focusable-when-scrolling';
 import './panel.css';
 
 export interface PanelProps {
@@ -13,9 +14,14 @@ export interface PanelProps {
   className?: string;
 }
 
-/** A named region: a `section` labelled by its own `h2`, as the interface contract asks. */
+/**
+ * A named region: a `section` labelled by its own `h2`, as the interface contract asks. Where
+ * a layout gives it a fixed size (the Stage), its body scrolls and is then focusable.
+ */
 export function Panel({ id, title, children, actions, className = '' }: PanelProps) {
   const headingId = `${id}-heading`;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useFocusableWhenScrolling(bodyRef, `${title}, scrolls`);
   return (
     <section className={`panel ${className}`.trim()} aria-labelledby={headingId} id={id}>
       <header className="panel__header">
@@ -24,7 +30,9 @@ export function Panel({ id, title, children, actions, className = '' }: PanelPro
         </h2>
         {actions ? <div className="panel__actions">{actions}</div> : null}
       </header>
-      <div className="panel__body">{children}</div>
+      <div className="panel__body" ref={bodyRef}>
+        {children}
+      </div>
     </section>
   );
 }

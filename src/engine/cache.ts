@@ -3,6 +3,7 @@
  * simulated clock: the same key making and validation, timeouts, lazy expiry, LRU order and
  * culling, so what learners see here is what their Django process would do.
  */
+import { pyStr } from './python-repr';
 import type { CacheEntry, CacheKey, CacheOptions, CacheStore, DjangoCache } from './types';
 
 /** One slot of a store: the private copy of the value and its absolute expiry. */
@@ -127,18 +128,49 @@ function memcacheKeyWarnings(key: string): string[] {
 }
 
 /**
+ * What Python's `str.strip()` (and so `int()`) treats as whitespace: `str.isspace()`, which is
+ * not JS's `\s` (Python adds U+001C–U+001F and U+0085; JS adds U+FEFF).
+ */
+const PY_SPACE =
+  '\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000';
+/** `int(text)` in base 10: optional sign, digits (any Unicode decimal digit), single `_` between digits. */
+const PY_INT_TEXT = new RegExp(
+  `^[${PY_SPACE}]*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)[${PY_SPACE}]*$`,
+  'u',
+);
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of a Unicode decimal digit (`'٣'` → 3): digits come in runs of ten from zero, so
+ * it is the number of digits just before it, modulo 10.
+ */
+function digitValue(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  let before = 0;
+  while (before < 100 && DECIMAL_DIGIT.test(String.fromCodePoint(code - before - 1))) before += 1;
+  return before % 10;
+}
+
+/**
  * Python's `int(value)` with Django's `except (ValueError, TypeError)` fallback, so a bad
- * setting degrades the way `BaseCache.__init__` does instead of breaking the lesson.
+ * setting degrades the way `BaseCache.__init__` does instead of breaking the lesson: a `str`
+ * such as `'300'`, `' 300\n'`, `'+3_000'` or `'٣٠٠'` is parsed as `int()` parses it; `'3.0'`,
+ * `'0x10'` or `''` fall back; a float is truncated; `True` is 1.
  */
 function pyInt(value: unknown, fallback: number): number {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number') {
     // Python raises OverflowError for infinities (not caught by Django); falling back keeps the
-    // simulator usable and is the closest "setting ignored" behaviour.
+    // simulator usable and is the closest "setting ignored" behaviour. NaN is a ValueError.
     return Number.isFinite(value) ? Math.trunc(value) : fallback;
   }
-  if (typeof value === 'string' && /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) {
-    return Number.parseInt(value.replace(/_/g, ''), 10);
+  if (typeof value === 'string') {
+    const match = PY_INT_TEXT.exec(value);
+    if (match === null) return fallback;
+    let digits = '';
+    for (const ch of match[2]) if (ch !== '_') digits += String(digitValue(ch));
+    const parsed = Number.parseInt(digits, 10);
+    return match[1] === '-' ? -parsed : parsed;
   }
   return fallback;
 }
@@ -214,7 +246,8 @@ export function createCache(options: CacheOptions): DjangoCache {
   const onWarning = options.onWarning ?? ((): void => undefined);
 
   function makeKey(key: CacheKey, version?: number | null): string {
-    return keyFunction(String(key), keyPrefix, version ?? defaultVersion);
+    // Django formats the key with '%s': str(), so a float key reads 1e-05, not 0.00001.
+    return keyFunction(pyStr(key), keyPrefix, version ?? defaultVersion);
   }
 
   function makeAndValidateKey(key: CacheKey, version?: number | null): string {
@@ -324,7 +357,7 @@ export function createCache(options: CacheOptions): DjangoCache {
   function incrVersion(key: CacheKey, delta = 1, version?: number | null): number {
     const from = version ?? defaultVersion;
     const value = get(key, MISSING, from);
-    if (value === MISSING) throw valueError(`Key '${String(key)}' not found`);
+    if (value === MISSING) throw valueError(`Key '${pyStr(key)}' not found`);
     // No timeout is passed on, so the moved key gets the cache's default TTL, as in Django.
     set(key, value, undefined, from + delta);
     remove(key, from);

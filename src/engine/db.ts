@@ -43,6 +43,11 @@ interface AtomicBlock {
   writes: Map<string, Map<Pk, PendingWrite>>;
   /** `on_commit` callbacks registered inside this block, in registration order. */
   callbacks: (() => void)[];
+  /**
+   * Whether entering the block set a savepoint. Django sets none when the transaction is
+   * already broken (`needs_rollback`): leaving such a block leaves the transaction broken.
+   */
+  savepoint: boolean;
 }
 
 /** An `Error` whose `name` is the Django exception class, as the UI prints `name: message`. */
@@ -230,24 +235,90 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     return pending;
   }
 
+  /**
+   * Actors whose transaction is broken (Django's connection-wide `needs_rollback`): an ORM call
+   * failed inside an atomic block without a savepoint of its own (a `post_delete` receiver
+   * raised inside `delete()`'s `atomic(savepoint=False)`). Queries raise until a block with a
+   * savepoint, or the outermost block, is left, which rolls back.
+   */
+  const broken = new Set<string>();
+
+  /** As Django's `validate_no_broken_transaction`. */
+  function assertUsable(actor: string): void {
+    if (broken.has(actor)) {
+      throw djangoError(
+        'TransactionManagementError',
+        "An error occurred in the current transaction. You can't execute queries until the end of the 'atomic' block.",
+      );
+    }
+  }
+
+  function begin(actor: string): void {
+    const stack = stackOf(actor);
+    // Entering the outermost block resets needs_rollback; a nested one sets a savepoint unless
+    // the transaction is broken.
+    if (stack.length === 0) broken.delete(actor);
+    stack.push({ writes: new Map(), callbacks: [], savepoint: !broken.has(actor) });
+    blocks.set(actor, stack);
+  }
+
+  /**
+   * Leave a block by rolling back (Atomic.__exit__'s rollback path): its writes and callbacks
+   * are dropped; the transaction stays broken only if the block had no savepoint to roll back to.
+   */
+  function rollBack(actor: string): void {
+    const [block, outer] = popBlock(actor);
+    broken.delete(actor);
+    if (outer.length > 0 && !block.savepoint) broken.add(actor);
+  }
+
+  function commit(actor: string): void {
+    // Leaving a block normally while the transaction is broken rolls back instead.
+    if (broken.has(actor)) {
+      rollBack(actor);
+      return;
+    }
+    const [block, outer] = popBlock(actor);
+    const parent = outer.at(-1);
+    if (parent !== undefined) {
+      // Releasing a savepoint commits nothing: its writes and callbacks now belong to the
+      // enclosing block and share its fate.
+      forEachWrite(block, (model, pk, write) => addWrite(parent, model, pk, write));
+      parent.callbacks.push(...block.callbacks);
+      return;
+    }
+    forEachWrite(block, writeCommitted);
+    // As Django's run_and_clear_commit_hooks: the actor has left the atomic block (so a
+    // callback's own on_commit runs at once), callbacks run in order, and if one raises the
+    // exception propagates and the remaining callbacks are dropped.
+    const callbacks = [...block.callbacks];
+    for (let next = callbacks.shift(); next !== undefined; next = callbacks.shift()) next();
+  }
+
   return {
     get(model, pk, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const fields = view(model, pk, actor);
       queries += 1;
       return fields === null ? null : toRow(model, pk, fields);
     },
 
     save(model, pk, fields, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const before = view(model, pk, actor);
       queries += 1;
       // save() INSERTs when the actor sees no row (created=True), otherwise UPDATEs.
       const created = before === null;
       const written = structuredClone(fields);
       record(model, pk, actor, { kind: created ? 'insert' : 'update', fields: written });
+      // Model.save_base sends post_save after its write, outside any block of its own: in
+      // autocommit the row is committed when receivers run, and a receiver's exception
+      // propagates to the caller without undoing it.
       send('post_save', model, pk, view(model, pk, actor) ?? written, created, actor);
     },
 
     update(model, pk, fields, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const before = view(model, pk, actor);
       queries += 1;
       if (before === null) return 0;
@@ -257,12 +328,29 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     },
 
     delete(model, pk, actor = DEFAULT_ACTOR) {
+      assertUsable(actor);
       const before = view(model, pk, actor);
       queries += 1;
       if (before === null) return false;
-      record(model, pk, actor, { kind: 'delete' });
-      // Receivers get the instance as it was, like Django's in-memory instance after delete().
-      send('post_delete', model, pk, before, false, actor);
+      // Collector.delete() runs the DELETE and sends post_delete inside its own
+      // `atomic(savepoint=False)`: in autocommit that block is the transaction, so a
+      // receiver's exception rolls the delete back and a receiver's on_commit waits for the
+      // block's commit; inside the caller's atomic() it joins the caller's block, and an
+      // exception marks that block for rollback.
+      const enclosing = stackOf(actor).at(-1);
+      if (enclosing === undefined) begin(actor);
+      try {
+        record(model, pk, actor, { kind: 'delete' });
+        // Receivers get the instance as it was, like Django's in-memory instance after delete().
+        send('post_delete', model, pk, before, false, actor);
+      } catch (error) {
+        // The block without a savepoint breaks the caller's transaction; on its own it is the
+        // outermost block and simply rolls back.
+        if (enclosing === undefined) rollBack(actor);
+        else broken.add(actor);
+        throw error;
+      }
+      if (enclosing === undefined) commit(actor);
       return true;
     },
 
@@ -281,33 +369,17 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     },
 
     begin(actor = DEFAULT_ACTOR) {
-      const stack = stackOf(actor);
-      stack.push({ writes: new Map(), callbacks: [] });
-      blocks.set(actor, stack);
+      begin(actor);
     },
 
     commit(actor = DEFAULT_ACTOR) {
-      const [block, outer] = popBlock(actor);
-      const parent = outer.at(-1);
-      if (parent !== undefined) {
-        // Releasing a savepoint commits nothing: its writes and callbacks now belong to the
-        // enclosing block and share its fate.
-        forEachWrite(block, (model, pk, write) => addWrite(parent, model, pk, write));
-        parent.callbacks.push(...block.callbacks);
-        return;
-      }
-      forEachWrite(block, writeCommitted);
-      // As Django's run_and_clear_commit_hooks: the actor has left the atomic block (so a
-      // callback's own on_commit runs at once), callbacks run in order, and if one raises the
-      // exception propagates and the remaining callbacks are dropped.
-      const callbacks = [...block.callbacks];
-      for (let next = callbacks.shift(); next !== undefined; next = callbacks.shift()) next();
+      commit(actor);
     },
 
     rollback(actor = DEFAULT_ACTOR) {
       // Dropping the innermost block undoes its writes and forgets its on_commit callbacks;
       // outer blocks keep theirs, as with a savepoint rollback.
-      popBlock(actor);
+      rollBack(actor);
     },
 
     onCommit(fn, actor = DEFAULT_ACTOR) {

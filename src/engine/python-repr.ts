@@ -98,11 +98,12 @@ function reprFloat(value: number): string {
 
 /**
  * JS has one number type; Python has `int` and `float`. A safe integer reads as an `int`
- * (`42`, and `0` for `-0`, which Python ints cannot hold); anything else, including integers
- * beyond 2**53 such as `1e16`, reads as a `float` because that is what JS can actually hold.
+ * (`42`); anything else reads as a `float` because that is what JS can actually hold:
+ * integers beyond 2**53 such as `1e16` (`1e+16`), and `-0`, which only float arithmetic or a
+ * float literal produces and a Python int cannot hold (`-0.0`).
  */
 function reprNumber(value: number): string {
-  // String(-0) is already '0'.
+  if (Object.is(value, -0)) return '-0.0';
   if (Number.isSafeInteger(value)) return String(value);
   return reprFloat(value);
 }
@@ -211,7 +212,7 @@ function reprValue(value: unknown, active: Active): string {
  * Python's `repr(value)`.
  *
  * - `null` / `undefined` → `None`; `true` → `True`
- * - safe integers → `42`; other numbers → float repr (`1.5`, `1e+16`, `inf`, `nan`)
+ * - safe integers → `42`; other numbers → float repr (`1.5`, `1e+16`, `-0.0`, `inf`, `nan`)
  * - strings → `'text'`, or `"it's"` when the text holds `'` and no `"`; control and other
  *   non-printable characters escaped (`\n`, `\x00`, `\u200b`)
  * - arrays → list `[1, 'a']`; plain objects and `Map`s → dict `{'k': 'v'}` (keys repr'd, in

@@ -449,7 +449,12 @@ function createWorld(lesson: Lesson, maxWork: number): World {
       if (world.receiverDepth >= RECEIVER_DEPTH_LIMIT) throw new RecursionLimitError();
       world.receiverDepth += 1;
       try {
-        for (const op of receiver.ops) runSafely(world, op, event.actor, scope);
+        // Not runSafely: as in Python, a receiver's exception stops it and propagates out of
+        // Signal.send() to the ORM call that sent the signal (the later receivers do not run).
+        for (const op of receiver.ops) {
+          spend(world, 1);
+          execute(world, op, event.actor, scope);
+        }
       } finally {
         world.receiverDepth -= 1;
       }

@@ -43,12 +43,15 @@ export interface CacheStore {
 export interface CacheOptions {
   clock: Clock;
   store?: CacheStore;
-  /** TIMEOUT. @default 300; `null` = never expire. */
-  timeout?: number | null;
+  /**
+   * TIMEOUT. @default 300; `null` = never expire. Like every numeric setting it may be a
+   * string (settings read from the environment), coerced as Python's `int()` would.
+   */
+  timeout?: number | string | null;
   /** OPTIONS.MAX_ENTRIES. @default 300 */
-  maxEntries?: number;
+  maxEntries?: number | string;
   /** OPTIONS.CULL_FREQUENCY. @default 3 */
-  cullFrequency?: number;
+  cullFrequency?: number | string;
   /** KEY_PREFIX. @default '' */
   keyPrefix?: string;
   /** VERSION. @default 1 */

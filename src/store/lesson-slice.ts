@@ -70,6 +70,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       skip: [],
       isRemedy: false,
       isPlaying: false,
+      slide: 0,
     });
   },
   setView: (view) => set({ view, isPlaying: false }),
@@ -100,6 +101,8 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       isRemedy: url.isRemedy,
       isPresenting: url.isPresenting,
       isEmbedded: url.isEmbedded,
+      isAudience: url.isAudience,
+      themeOverride: url.themeOverride,
       // Appended: notices from stored progress (read before the URL) must stay on screen.
       notices: [...get().notices, ...url.notices.filter((n) => !get().notices.includes(n))],
       isPlaying: false,

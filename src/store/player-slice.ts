@@ -33,7 +33,8 @@ export const createPlayerSlice: StateCreator<AppState, [], [], PlayerSlice> = (s
   };
   const goTo = (step: number): void => {
     const target = Number.isFinite(step) ? Math.trunc(step) : 0;
-    set({ step: Math.min(stepCount(), Math.max(0, target)), isPlaying: false });
+    // Any move of the player leaves presenter mode's closing slides for the stage.
+    set({ step: Math.min(stepCount(), Math.max(0, target)), isPlaying: false, slide: 0 });
   };
   return {
     step: 0,

@@ -26,8 +26,8 @@ export const createPreferencesSlice: StateCreator<AppState, [], [], PreferencesS
   isShowingAllSteps: false,
   isHelpOpen: false,
   setTheme: (theme) => set({ theme: THEMES.includes(theme) ? theme : 'system' }),
-  setPresenting: (isPresenting) => set({ isPresenting }),
-  togglePresenting: () => set({ isPresenting: !get().isPresenting }),
+  setPresenting: (isPresenting) => set({ isPresenting, slide: 0, isBlank: false }),
+  togglePresenting: () => set({ isPresenting: !get().isPresenting, slide: 0, isBlank: false }),
   toggleShowAllSteps: () => set({ isShowingAllSteps: !get().isShowingAllSteps }),
   setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
 });

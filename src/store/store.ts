@@ -4,6 +4,7 @@ import { createLessonSlice, type LessonSlice } from './lesson-slice';
 import { createPlayerSlice, type PlayerSlice } from './player-slice';
 import { createPracticeSlice, type PracticeSlice } from './practice-slice';
 import { createPreferencesSlice, THEMES, type PreferencesSlice } from './preferences-slice';
+import { createPresenterSlice, type PresenterSlice } from './presenter-slice';
 import { createQuizSlice, type QuizSlice } from './quiz-slice';
 import { hydrationNotices, sanitizeProgress, sanitizeSandboxText } from './progress';
 import { createSandboxSlice, type SandboxSlice } from './sandbox-slice';
@@ -24,7 +25,8 @@ export type AppState = PlayerSlice &
   QuizSlice &
   PreferencesSlice &
   PracticeSlice &
-  SandboxSlice;
+  SandboxSlice &
+  PresenterSlice;
 
 export { SANDBOX_STORAGE_KEY, STORAGE_KEY } from './storage';
 /**
@@ -51,6 +53,7 @@ export const useAppStore = create<AppState>()(
       ...createPreferencesSlice(...args),
       ...createPracticeSlice(...args),
       ...createSandboxSlice(...args),
+      ...createPresenterSlice(...args),
     }),
     {
       name: STORAGE_KEY,

@@ -10,6 +10,10 @@ export interface UrlState {
   isRemedy: boolean;
   isPresenting: boolean;
   isEmbedded: boolean;
+  /** `&audience=1`: the presenter's audience window. */
+  isAudience: boolean;
+  /** `&theme=light|dark|contrast`: overrides the stored theme (embeds, projectors). */
+  themeOverride: 'light' | 'dark' | 'contrast' | null;
   /** One plain-text sentence per bad value, naming it. Never rendered as HTML. */
   notices: string[];
 }
@@ -84,6 +88,13 @@ export function parseUrlState(search: string): UrlState {
     }
     skip.sort((a, b) => a - b);
   }
+  const themeParam = params.get('theme');
+  let themeOverride: UrlState['themeOverride'] = null;
+  if (themeParam === 'light' || themeParam === 'dark' || themeParam === 'contrast') {
+    themeOverride = themeParam;
+  } else if (themeParam !== null) {
+    notices.push(`Unknown theme ${quote(themeParam)}: use light, dark or contrast.`);
+  }
   return {
     view,
     lessonId: lesson.id,
@@ -92,12 +103,17 @@ export function parseUrlState(search: string): UrlState {
     isRemedy,
     isPresenting: params.get('present') === '1',
     isEmbedded: params.get('embed') === '1',
+    isAudience: params.get('audience') === '1',
+    themeOverride,
     notices,
   };
 }
 
 /** The query string for a state; defaults are left out so `/` stays `/`. */
-export function formatUrlState(state: Omit<UrlState, 'notices'>): string {
+export function formatUrlState(
+  state: Omit<UrlState, 'notices' | 'isAudience' | 'themeOverride'> &
+    Partial<Pick<UrlState, 'isAudience' | 'themeOverride'>>,
+): string {
   const params = new URLSearchParams();
   if (state.view !== 'lesson') params.set('view', state.view);
   if (state.view === 'lesson') {
@@ -109,6 +125,8 @@ export function formatUrlState(state: Omit<UrlState, 'notices'>): string {
   }
   if (state.isPresenting) params.set('present', '1');
   if (state.isEmbedded) params.set('embed', '1');
+  if (state.isAudience) params.set('audience', '1');
+  if (state.themeOverride) params.set('theme', state.themeOverride);
   const query = params.toString().replace(/%2C/g, ',');
   return query ? `?${query}` : '';
 }

@@ -67,6 +67,7 @@ test.describe('Keyboard only', () => {
   });
 
   test('presenter mode: P enters, Esc leaves, the URL follows', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('./');
     await page.locator('body').press('p');
     await expect(page.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
@@ -81,9 +82,11 @@ test.describe('Keyboard only', () => {
   });
 
   test('presenter mode hides quiz answers until revealed', async ({ page }) => {
-    await page.goto('./?present=1');
-    const quiz = page.getByRole('region', { name: 'Visual quiz' });
-    const q1 = quiz.getByRole('group', { name: /what is the cache state after step 3/ });
+    // The questions are the slides after the last step and its key moments.
+    await page.goto('./?present=1&step=5');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    const q1 = page.getByRole('group', { name: /what is the cache state after step 3/ });
     await expect(q1.getByRole('button', { name: 'Reveal answer' })).toBeVisible();
     await q1.getByRole('button', { name: 'Reveal answer' }).click();
     await expect(q1).toContainText(/right answer|correct answer/i);

@@ -17,6 +17,8 @@ test.describe('Lesson index', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('./');
+    // On a phone the views are in the header's menu.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'All lessons' }).click();
     await expect(page).toHaveURL(/view=lessons/);
     await expect(page.getByRole('heading', { name: 'Failure modes', level: 2 })).toBeVisible();

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_ACTOR } from '../../engine';
 import { Panel } from '../../components/Panel';
 import { useAppStore } from '../../store/store';
@@ -9,11 +9,20 @@ import { useHighlighter } from './use-highlighter';
 import { codeLines, outcomeBadges } from './view-model';
 import './code-panel.css';
 
+export interface CodePanelProps {
+  /**
+   * On the Stage the narration is the Stage's caption, so the panel shows only the code (kept
+   * scrolled to the line that runs) and what this step's operations returned.
+   * @default false
+   */
+  isStaged?: boolean;
+}
+
 /**
  * The Execution sample panel: the lesson's Django code with the lines that just ran and run
  * next marked, the lesson's caption, this step's narration and what its operations did.
  */
-export function CodePanel() {
+export function CodePanel({ isStaged = false }: CodePanelProps) {
   const lesson = useAppStore(selectLesson);
   const frame = useAppStore(selectFrame);
   const tokenize = useHighlighter();
@@ -24,6 +33,29 @@ export function CodePanel() {
     [tokens, frame.lines, frame.nextLines],
   );
   const badges = useMemo(() => outcomeBadges(frame.outcomes, DEFAULT_ACTOR), [frame.outcomes]);
+  const boxRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Keep the current line in the middle of the code's own box; the page never scrolls.
+    const box = boxRef.current?.querySelector<HTMLElement>('.code__block');
+    const line = box?.querySelector<HTMLElement>('[aria-current]')?.closest('li');
+    if (!box || !line || box.scrollHeight <= box.clientHeight) return;
+    const top = line.offsetTop - box.clientHeight / 2 + line.offsetHeight / 2;
+    box.scrollTop = Math.max(0, Math.min(top, box.scrollHeight - box.clientHeight));
+  }, [frame.index, lines]);
+
+  if (isStaged) {
+    return (
+      <Panel id="execution-sample" title="Execution sample" className="code--staged">
+        <div className="code__stage" ref={boxRef}>
+          <CodeBlock lines={lines} />
+        </div>
+        <div className="code__outcome-slot">
+          {/* Keyed by step so each step's badges grow in afresh. */}
+          <OutcomeBadges key={frame.index} badges={badges} />
+        </div>
+      </Panel>
+    );
+  }
 
   return (
     <Panel id="execution-sample" title="Execution sample">

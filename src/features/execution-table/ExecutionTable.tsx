@@ -27,7 +27,8 @@ export function ExecutionTable() {
   const hasUnreached = isShowingAllSteps && step < stepCount;
   const isLong = isLongTrace(stepCount);
   const boxRef = useRef<HTMLDivElement>(null);
-  useKeepRowInView(boxRef, step, isLong);
+  // Any box that scrolls (a long trace's, or the Stage's fixed one) keeps the current row in view.
+  useKeepRowInView(boxRef, step, true);
   // The step the player last moved forward to. In a long table only that row slides in: a
   // jump to the end would otherwise start hundreds of animations, out of sight, at once.
   const [move, setMove] = useState({ step, reached: 0 });

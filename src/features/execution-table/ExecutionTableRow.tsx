@@ -54,6 +54,7 @@ export const ExecutionTableRow = memo(function ExecutionTableRow({
       {cells.map((cell) => (
         <td
           key={cell.column}
+          data-label={cell.header}
           className={`xtable__cell xtable__cell--${cell.column}${cell.isChanged ? ' xtable__cell--changed' : ''}`}
         >
           {cell.isCode ? <code>{cell.text}</code> : cell.text}

@@ -2,6 +2,8 @@ import type { EventKind, Frame, Lesson, TableColumn, Trace } from '../../engine'
 
 /** One cell of the execution table: its text is the frame's text, character for character. */
 export interface ExecutionTableCell {
+  /** The column's header, for narrow screens that show each row as a card. */
+  header: string;
   column: TableColumn;
   text: string;
   /** A Python value or cache key, shown in monospace. */
@@ -72,10 +74,11 @@ function cellsFor(frame: Frame, columns: Lesson['columns']): readonly ExecutionT
   let cells = byFrame.get(frame);
   if (!cells) {
     const isCacheChanged = frame.cacheBefore !== frame.cacheAfter;
-    cells = columns.map(({ id }) => {
+    cells = columns.map(({ id, header }) => {
       const text = cellText(frame, id);
       return {
         column: id,
+        header,
         text,
         isCode: CODE_COLUMNS.has(id) && text !== '-' && text !== '',
         isChanged: id === 'cacheAfter' && isCacheChanged,

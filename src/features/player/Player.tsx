@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { PlayerControls } from './PlayerControls';
 import { PlayerSlider } from './PlayerSlider';
 import { PlayerSpeed } from './PlayerSpeed';
@@ -12,6 +13,8 @@ export interface PlayerProps {
    * @default true
    */
   isNarrationShown?: boolean;
+  /** Extra controls at the end of the bar, e.g. `Copy link to this step`. */
+  tools?: ReactNode;
 }
 
 /**
@@ -20,13 +23,14 @@ export interface PlayerProps {
  * its scroll container; every control calls a store action, the autoplay timer lives in
  * `useAutoplay`.
  */
-export function Player({ isNarrationShown = true }: PlayerProps) {
+export function Player({ isNarrationShown = true, tools }: PlayerProps) {
   return (
     <section className="player" aria-label="Player">
       <div className="player__inner">
         <PlayerControls />
         <PlayerSlider />
         <PlayerSpeed />
+        {tools ? <div className="player__tools">{tools}</div> : null}
         <PlayerStatus />
         {isNarrationShown ? <StepNarration /> : null}
       </div>

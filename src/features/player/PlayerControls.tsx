@@ -1,4 +1,5 @@
 import { useRef, type Ref } from 'react';
+import { extraSlideCount } from '../../store/presenter-slice';
 import { selectStepCount } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { PlayerIcon, type PlayerIconName } from './PlayerIcon';
@@ -52,6 +53,11 @@ export function PlayerControls() {
   const togglePlay = useAppStore((state) => state.togglePlay);
   const next = useAppStore((state) => state.next);
   const last = useAppStore((state) => state.last);
+  const isPresenting = useAppStore((state) => state.isPresenting);
+  const slide = useAppStore((state) => state.slide);
+  const slideCount = useAppStore((state) => (state.isPresenting ? extraSlideCount(state) : 0));
+  const presentNext = useAppStore((state) => state.presentNext);
+  const presentPrevious = useAppStore((state) => state.presentPrevious);
   const playRef = useRef<HTMLButtonElement>(null);
 
   /**
@@ -62,22 +68,25 @@ export function PlayerControls() {
     action();
     if (isDisabledAt(useAppStore.getState().step)) playRef.current?.focus();
   };
-  const isStart = (at: number) => at <= 0;
-  const isEnd = (at: number) => at >= stepCount;
+  // In presenter mode Next goes on past the last step to the closing slides.
+  const isStart = (at: number) => at <= 0 && useAppStore.getState().slide === 0;
+  const isEnd = (at: number) => at >= stepCount && useAppStore.getState().slide >= slideCount;
+  const isAtStart = step <= 0 && slide === 0;
+  const isAtEnd = step >= stepCount && slide >= slideCount;
 
   return (
     <div className="player__controls" role="group" aria-label="Step controls">
       <StepButton
         label="First step"
         icon="first"
-        isDisabled={isStart(step)}
+        isDisabled={isAtStart}
         onClick={keepingFocus(first, isStart)}
       />
       <StepButton
         label="Previous step"
         icon="previous"
-        isDisabled={isStart(step)}
-        onClick={keepingFocus(previous, isStart)}
+        isDisabled={isAtStart}
+        onClick={keepingFocus(isPresenting ? presentPrevious : previous, isStart)}
       />
       <StepButton
         ref={playRef}
@@ -89,13 +98,13 @@ export function PlayerControls() {
       <StepButton
         label="Next step"
         icon="next"
-        isDisabled={isEnd(step)}
-        onClick={keepingFocus(next, isEnd)}
+        isDisabled={isAtEnd}
+        onClick={keepingFocus(isPresenting ? presentNext : next, isEnd)}
       />
       <StepButton
         label="Last step"
         icon="last"
-        isDisabled={isEnd(step)}
+        isDisabled={step >= stepCount && slide === 0}
         onClick={keepingFocus(last, isEnd)}
       />
     </div>

@@ -1,6 +1,7 @@
 import { Badge } from '../../components/Badge';
 import { selectFrame, selectStepCount } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { extraSlideCount, slideContent } from '../../store/presenter-slice';
 import { STEP_KIND_STYLE, stepKindOf } from './player-view';
 
 /**
@@ -11,6 +12,20 @@ export function PlayerStatus() {
   const frame = useAppStore(selectFrame);
   const stepCount = useAppStore(selectStepCount);
   const { tone, word } = STEP_KIND_STYLE[stepKindOf(frame)];
+  const slide = useAppStore((state) => state.slide);
+  const slideCount = useAppStore(extraSlideCount);
+  const content = useAppStore((state) => slideContent(state, state.slide));
+  if (slide > 0 && content) {
+    const what = content.kind === 'moments' ? 'Key moments' : `Question ${content.question + 1}`;
+    return (
+      <div className="player__status-row">
+        <p className="player__status" role="status" aria-live="polite" aria-atomic="true">
+          Slide: <span className="player__action">{what}</span> ({slide} of {slideCount} after the
+          last step)
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="player__status-row">
       <p className="player__status" role="status" aria-live="polite" aria-atomic="true">

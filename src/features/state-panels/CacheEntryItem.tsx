@@ -24,7 +24,17 @@ export function CacheEntryItem({ entry }: CacheEntryItemProps) {
           entry.isChanged ? 'cachepanel__value cachepanel__value--changed' : 'cachepanel__value'
         }
       >
-        <span className="cachepanel__label">Value</span> <code>{entry.value}</code>
+        <span className="cachepanel__label">Value</span>{' '}
+        {entry.before === null ? null : (
+          <>
+            <del className="cachepanel__before">
+              <span className="visually-hidden">was </span>
+              <code>{entry.before}</code>
+            </del>
+            <span aria-hidden="true"> → </span>
+          </>
+        )}
+        <code>{entry.value}</code>
         {entry.isStale ? (
           <>
             {' '}

@@ -75,7 +75,16 @@ function DbTableRow({ row }: { row: DbRowModel }) {
 
 function DbTableCell({ cell }: { cell: DbCell }) {
   return (
-    <td className="dbpanel__cell">
+    <td className={cell.before === null ? 'dbpanel__cell' : 'dbpanel__cell dbpanel__cell--changed'}>
+      {cell.before === null ? null : (
+        <>
+          <del className="dbpanel__before">
+            <span className="visually-hidden">was </span>
+            <code>{cell.before}</code>
+          </del>
+          <span aria-hidden="true"> → </span>
+        </>
+      )}
       {cell.value === null ? <span className="dbpanel__none">—</span> : <code>{cell.value}</code>}
       {cell.pending.map((p) => (
         <span className="dbpanel__pending" key={p.actor}>

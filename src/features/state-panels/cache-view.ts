@@ -30,6 +30,8 @@ export interface CacheEntryRow {
   isNew: boolean;
   /** In the cache before this step with another value: the value flashes. */
   isChanged: boolean;
+  /** The value before this step, when this step changed it (shown as before → after). */
+  before: string | null;
 }
 
 /** An entry this step deleted, shown struck through for the step. */
@@ -99,6 +101,7 @@ function entryRows(frame: Frame, previous: Frame | null): CacheEntryRow[] {
       // At the start nothing "arrived"; the first frame shows the initial state calmly.
       isNew: previous !== null && old === undefined,
       isChanged: old !== undefined && old !== entry.value,
+      before: old !== undefined && old !== entry.value ? old : null,
     };
   });
 }

@@ -12,6 +12,8 @@ export interface DbCell {
   field: string;
   /** Python repr of the committed value; `null` when the row does not have the field. */
   value: string | null;
+  /** The committed value before this step, when this step changed it (shown as before → after). */
+  before: string | null;
   pending: { actor: string; value: string }[];
 }
 
@@ -55,12 +57,17 @@ function rowModel(
   fields: string[],
   write: DbWriteHow | undefined,
   isGhost: boolean,
+  previous?: RowSource,
 ): DbRowModel {
   return {
     pk: pyRepr(row.pk),
     cells: fields.map((field) => ({
       field,
       value: row.fields[field] ?? null,
+      before:
+        !isGhost && previous && (previous.fields[field] ?? null) !== (row.fields[field] ?? null)
+          ? (previous.fields[field] ?? null)
+          : null,
       pending: isGhost
         ? []
         : row.pending.flatMap((p) =>
@@ -81,6 +88,8 @@ export function buildDbView(frame: Frame, previous: Frame | null): DbView {
     if (o.kind === 'db.write') writes.set(rowId(o.model, o.pk), o.how);
   }
   const present = new Set(frame.db.map((row) => rowId(row.model, row.pk)));
+  // Only a frame after the start marks changes: the first frame shows the initial state calmly.
+  const before = new Map((previous?.db ?? []).map((row) => [rowId(row.model, row.pk), row]));
   const ghosts = (previous?.db ?? []).filter(
     (row) =>
       writes.get(rowId(row.model, row.pk)) === 'delete' && !present.has(rowId(row.model, row.pk)),
@@ -115,7 +124,13 @@ export function buildDbView(frame: Frame, previous: Frame | null): DbView {
     fields: entry.fields,
     rows: [
       ...entry.rows.map((row) =>
-        rowModel(row, entry.fields, writes.get(rowId(row.model, row.pk)), false),
+        rowModel(
+          row,
+          entry.fields,
+          writes.get(rowId(row.model, row.pk)),
+          false,
+          before.get(rowId(row.model, row.pk)),
+        ),
       ),
       ...entry.ghosts.map((row) => rowModel(row, entry.fields, 'delete', true)),
     ],

@@ -27,9 +27,19 @@ export function useFollowCurrent(boxRef: RefObject<HTMLElement | null>, current:
       let delta = 0;
       if (rect.left < visibleLeft) delta = rect.left - visibleLeft - margin;
       else if (rect.right > boxRect.right) delta = rect.right - boxRect.right + margin;
-      if (delta === 0) return;
+      // A box that also scrolls up and down (the Stage's) keeps the current lane in view too.
+      let deltaY = 0;
+      if (box.scrollHeight > box.clientHeight) {
+        if (rect.top < boxRect.top) deltaY = rect.top - boxRect.top - margin;
+        else if (rect.bottom > boxRect.bottom) deltaY = rect.bottom - boxRect.bottom + margin;
+      }
+      if (delta === 0 && deltaY === 0) return;
       const isFar = Math.abs(delta) > 2 * boxRect.width;
-      box.scrollTo({ left: box.scrollLeft + delta, behavior: isFar ? 'instant' : 'auto' });
+      box.scrollTo({
+        left: box.scrollLeft + delta,
+        top: box.scrollTop + deltaY,
+        behavior: isFar ? 'instant' : 'auto',
+      });
     });
     return () => cancelAnimationFrame(frame);
   }, [boxRef, current]);

@@ -23,7 +23,7 @@ describe('pyRepr', () => {
       ['an int', 42, '42'],
       ['a negative int', -3, '-3'],
       ['zero', 0, '0'],
-      ['negative zero is the int 0', -0, '0'],
+      ['negative zero is the float -0.0 (a Python int cannot be negative zero)', -0, '-0.0'],
       ['the largest safe integer stays an int', 9007199254740991, '9007199254740991'],
       ['2**53 is a float', 2 ** 53, '9007199254740992.0'],
       ['a float', 1.5, '1.5'],

@@ -1,0 +1,195 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { catalog } from '../../src/lessons/catalog';
+
+/**
+ * The Stage: after every step of every lesson (normal, what-if and remedy), the narration, the
+ * running code line, the Cache and Database panels and the current table row (or the
+ * timeline) are on screen without scrolling, and the Stage's boxes never move.
+ */
+
+const status = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /^(Step \d+ of|Slide:)/ });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('no box: the element is not rendered');
+  return box;
+}
+
+function expectInside(box: Box, view: { width: number; height: number }, what: string): void {
+  expect(box.y, `${what}: top`).toBeGreaterThanOrEqual(-1);
+  expect(box.x, `${what}: left`).toBeGreaterThanOrEqual(-1);
+  expect(box.y + box.height, `${what}: bottom`).toBeLessThanOrEqual(view.height + 1);
+  expect(box.x + box.width, `${what}: right`).toBeLessThanOrEqual(view.width + 1);
+}
+
+/** Lesson variants: the normal path, the remedy where there is one, the first what-if skip. */
+const variants: { id: string; query: string }[] = catalog.flatMap((lesson) => {
+  const skippable = lesson.steps.findIndex((step) => step.skippable) + 1;
+  return [
+    { id: lesson.id, query: `lesson=${lesson.id}` },
+    ...(lesson.remedy
+      ? [{ id: `${lesson.id} (remedy)`, query: `lesson=${lesson.id}&remedy=1` }]
+      : []),
+    ...(skippable > 0
+      ? [{ id: `${lesson.id} (skip ${skippable})`, query: `lesson=${lesson.id}&skip=${skippable}` }]
+      : []),
+  ];
+});
+
+async function stepCount(page: Page): Promise<number> {
+  const text = (await status(page).textContent()) ?? '';
+  const match = /of (\d+)/.exec(text);
+  if (!match) throw new Error(`no step count in "${text}"`);
+  return Number(match[1]);
+}
+
+/** Walk every step, checking what must be in view; returns the Stage boxes at each step. */
+async function walk(page: Page, view: { width: number; height: number }, label: string) {
+  const stage = page.getByRole('region', { name: 'Stage' });
+  const regions = {
+    narration: stage.getByRole('note', { name: 'Narration' }),
+    code: stage.getByRole('region', { name: 'Execution sample' }),
+    cache: stage.getByRole('region', { name: 'Cache', exact: true }),
+    database: stage.getByRole('region', { name: 'Database', exact: true }),
+  };
+  const steps = await stepCount(page);
+  const boxes: Record<string, Box>[] = [];
+  for (let step = 0; step <= steps; step += 1) {
+    if (step > 0) await page.keyboard.press('ArrowRight');
+    await expect(status(page)).toHaveText(new RegExp(`^Step ${step} of`));
+    // Let the boxes follow the current line and row (they scroll in the next frame).
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const at: Record<string, Box> = {};
+    for (const [name, locator] of Object.entries(regions)) {
+      at[name] = await boxOf(locator);
+      expectInside(at[name], view, `${label} step ${step}: ${name}`);
+    }
+    const line = regions.code.locator('[aria-current]');
+    if ((await line.count()) > 0)
+      expectInside(await boxOf(line.first()), view, `${label} step ${step}: code line`);
+    const dbRows = regions.database.locator('tbody tr');
+    for (let i = 0; i < (await dbRows.count()); i += 1) {
+      expectInside(await boxOf(dbRows.nth(i)), view, `${label} step ${step}: DB row ${i + 1}`);
+    }
+    const timeline = stage.getByRole('region', { name: 'Timeline' });
+    if ((await timeline.count()) > 0) {
+      at.timeline = await boxOf(timeline);
+      expectInside(at.timeline, view, `${label} step ${step}: timeline`);
+      const card = timeline.locator('[aria-current="step"]');
+      if (step > 0 && (await card.count()) > 0)
+        expectInside(await boxOf(card.first()), view, `${label} step ${step}: current lane card`);
+    } else if (step > 0) {
+      const row = stage.locator('table tbody tr[aria-current="step"]');
+      expectInside(await boxOf(row), view, `${label} step ${step}: current table row`);
+    }
+    boxes.push(at);
+  }
+  // Nothing moves but the state: every Stage box keeps its place and size.
+  for (const at of boxes.slice(1)) {
+    for (const [name, box] of Object.entries(at)) {
+      const first = boxes[0][name];
+      if (!first) continue;
+      for (const side of ['x', 'y', 'width', 'height'] as const) {
+        expect(
+          Math.abs(box[side] - first[side]),
+          `${label}: ${name} ${side} moved`,
+        ).toBeLessThanOrEqual(1);
+      }
+    }
+  }
+}
+
+for (const view of [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+]) {
+  test.describe(`Stage at ${view.width}×${view.height}`, () => {
+    test.use({ viewport: view, reducedMotion: 'reduce' });
+    for (const { id, query } of variants) {
+      test(`${id}: every step is seen whole, and nothing moves`, async ({ page }) => {
+        await page.goto(`./?${query}`);
+        await walk(page, view, id);
+      });
+    }
+  });
+}
+
+test.describe('Stage on a phone (390×844)', () => {
+  const view = { width: 390, height: 844 };
+  test.use({ viewport: view, reducedMotion: 'reduce' });
+  for (const { id, query } of variants) {
+    test(`${id}: the caption and the state panels are on screen after every tap`, async ({
+      page,
+    }) => {
+      await page.goto(`./?${query}`);
+      const stage = page.getByRole('region', { name: 'Stage' });
+      const player = page.getByRole('region', { name: 'Player' });
+      const steps = await stepCount(page);
+      for (let step = 0; step <= steps; step += 1) {
+        if (step > 0) await page.getByRole('button', { name: 'Next step' }).click();
+        await expect(status(page)).toHaveText(new RegExp(`^Step ${step} of`));
+        expectInside(
+          await boxOf(stage.getByRole('note', { name: 'Narration' })),
+          view,
+          `step ${step}: narration`,
+        );
+        for (const name of ['Execution sample', 'Cache', 'Database']) {
+          expectInside(
+            await boxOf(stage.getByRole('region', { name, exact: true })),
+            view,
+            `step ${step}: ${name}`,
+          );
+        }
+        const bar = await boxOf(player);
+        expect(bar.height, 'player height').toBeLessThanOrEqual(72);
+        expect(bar.y + bar.height, 'player at the bottom').toBeGreaterThanOrEqual(view.height - 1);
+      }
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(sideways).toBeLessThanOrEqual(0);
+    });
+  }
+  test('the header is one row with a menu that holds the views', async ({ page }) => {
+    await page.goto('./');
+    const header = await boxOf(page.locator('header.app-header'));
+    expect(header.height).toBeLessThanOrEqual(56);
+    await expect(page.getByRole('link', { name: 'All lessons' })).toBeHidden();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'All lessons' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lessons');
+  });
+  test('table rows are cards: all six seed columns readable', async ({ page }) => {
+    await page.goto('./?lesson=delete-on-update&step=3');
+    const row = page.locator('tr[aria-current="step"]');
+    const cells = row.locator('td');
+    await expect(cells).toHaveCount(6);
+    for (let i = 0; i < 6; i += 1) {
+      const overflow = await cells.nth(i).evaluate((td) => td.scrollWidth - td.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+test.describe('Copy link to this step', () => {
+  test('copies the full URL and says so', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('./?lesson=delete-on-update&step=4&skip=3');
+    await page.getByRole('button', { name: 'Copy link to this step' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    expect(copied).toContain('step=4');
+    expect(copied).toContain('skip=3');
+  });
+});
