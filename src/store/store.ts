@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { persist, type PersistStorage } from 'zustand/middleware';
+import { devtools, persist, type PersistStorage } from 'zustand/middleware';
 import { createLessonSlice, type LessonSlice } from './lesson-slice';
 import { createPlayerSlice, type PlayerSlice } from './player-slice';
 import { createPracticeSlice, type PracticeSlice } from './practice-slice';
@@ -44,71 +44,82 @@ type Persisted = Pick<
   | 'practiceHistory'
 >;
 
+/**
+ * Redux DevTools in development only: in a production build `import.meta.env.DEV` is `false`,
+ * so this is the identity and the middleware is left out of the bundle.
+ */
+const withDevtools = (
+  import.meta.env.DEV ? devtools : (initializer: unknown) => initializer
+) as typeof devtools;
+
 export const useAppStore = create<AppState>()(
-  persist(
-    (...args) => ({
-      ...createPlayerSlice(...args),
-      ...createLessonSlice(...args),
-      ...createQuizSlice(...args),
-      ...createPreferencesSlice(...args),
-      ...createPracticeSlice(...args),
-      ...createSandboxSlice(...args),
-      ...createPresenterSlice(...args),
-    }),
-    {
-      name: STORAGE_KEY,
-      version: PROGRESS_VERSION,
-      storage: progressStorage as unknown as PersistStorage<Persisted>,
-      partialize: (state): Persisted => ({
-        answers: state.answers,
-        theme: state.theme,
-        speed: state.speed,
-        isShowingAllSteps: state.isShowingAllSteps,
-        practiceSeed: state.practiceSeed,
-        practiceCursor: state.practiceCursor,
-        practiceHistory: state.practiceHistory,
+  withDevtools(
+    persist(
+      (...args) => ({
+        ...createPlayerSlice(...args),
+        ...createLessonSlice(...args),
+        ...createQuizSlice(...args),
+        ...createPreferencesSlice(...args),
+        ...createPracticeSlice(...args),
+        ...createSandboxSlice(...args),
+        ...createPresenterSlice(...args),
       }),
-      // Stored progress is untrusted: keep what is valid, say what was set aside, never crash.
-      merge: (persisted, current) => {
-        const { report, groupProblems, setAside } = takeProgressReport();
-        const checked = sanitizeProgress(persisted, THEMES);
-        const isNewer = report?.kind === 'newer';
-        const problems = [...groupProblems, ...checked.problems];
-        const copies: StoredCopy[] = [];
-        if (report?.kind === 'unreadable') copies.push(report.copy);
-        // Some fields are dropped: the whole original is backed up before anything is written.
-        let progressCopy: StoredCopy | null = null;
-        if (problems.length && !isNewer) {
-          progressCopy = setAside();
-          if (progressCopy) copies.push(progressCopy);
-        }
-        const sandbox = readSandbox();
-        const shape = sanitizeSandboxText(sandbox.text);
-        let sandboxCopy: StoredCopy | null = null;
-        if (shape.problems.length) {
-          sandboxCopy = setAsideSandbox();
-          if (sandboxCopy) copies.push(sandboxCopy);
-        }
-        const notices = hydrationNotices({
-          report,
-          problems: isNewer ? [] : problems,
-          progressCopy,
-          sandboxCopy,
-          sandboxNewerVersion: sandbox.newerVersion,
-        });
-        // The saved scenario goes back in the editor; it is parsed when it is asked for.
-        const { sandboxText = null } = shape.value;
-        const sandboxDraft = sandboxText ?? current.sandboxDraft;
-        return {
-          ...current,
-          ...checked.value,
-          sandboxText,
-          sandboxDraft,
-          notices: [...current.notices, ...notices],
-          storedCopies: [...current.storedCopies, ...copies],
-        };
+      {
+        name: STORAGE_KEY,
+        version: PROGRESS_VERSION,
+        storage: progressStorage as unknown as PersistStorage<Persisted>,
+        partialize: (state): Persisted => ({
+          answers: state.answers,
+          theme: state.theme,
+          speed: state.speed,
+          isShowingAllSteps: state.isShowingAllSteps,
+          practiceSeed: state.practiceSeed,
+          practiceCursor: state.practiceCursor,
+          practiceHistory: state.practiceHistory,
+        }),
+        // Stored progress is untrusted: keep what is valid, say what was set aside, never crash.
+        merge: (persisted, current) => {
+          const { report, groupProblems, setAside } = takeProgressReport();
+          const checked = sanitizeProgress(persisted, THEMES);
+          const isNewer = report?.kind === 'newer';
+          const problems = [...groupProblems, ...checked.problems];
+          const copies: StoredCopy[] = [];
+          if (report?.kind === 'unreadable') copies.push(report.copy);
+          // Some fields are dropped: the whole original is backed up before anything is written.
+          let progressCopy: StoredCopy | null = null;
+          if (problems.length && !isNewer) {
+            progressCopy = setAside();
+            if (progressCopy) copies.push(progressCopy);
+          }
+          const sandbox = readSandbox();
+          const shape = sanitizeSandboxText(sandbox.text);
+          let sandboxCopy: StoredCopy | null = null;
+          if (shape.problems.length) {
+            sandboxCopy = setAsideSandbox();
+            if (sandboxCopy) copies.push(sandboxCopy);
+          }
+          const notices = hydrationNotices({
+            report,
+            problems: isNewer ? [] : problems,
+            progressCopy,
+            sandboxCopy,
+            sandboxNewerVersion: sandbox.newerVersion,
+          });
+          // The saved scenario goes back in the editor; it is parsed when it is asked for.
+          const { sandboxText = null } = shape.value;
+          const sandboxDraft = sandboxText ?? current.sandboxDraft;
+          return {
+            ...current,
+            ...checked.value,
+            sandboxText,
+            sandboxDraft,
+            notices: [...current.notices, ...notices],
+            storedCopies: [...current.storedCopies, ...copies],
+          };
+        },
       },
-    },
+    ),
+    { name: 'Django Cache Lab' },
   ),
 );
 
