@@ -11,7 +11,7 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   test: {
     environment: 'jsdom',
-    include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.tsx'],
+    include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.tsx', 'test/fuzz/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
   },

@@ -4,20 +4,34 @@ import { useAppStore } from '../store/store';
 import { SANDBOX_LESSON_ID } from '../store/trace-cache';
 import { formatUrlState, parseUrlState } from '../store/url-state';
 
+/** What decides whether a change is a new place (a history entry) or the same place moved on. */
+const placeOf = (s: { view: string; lessonId: string }): string =>
+  s.view === 'lesson' ? `lesson:${s.lessonId}` : s.view;
+
 /**
- * Address bar ⇄ store. On load the URL is parsed (bad values become notices); afterwards
- * every change of lesson, step, skips, remedy, view or presenter mode is written back with
- * `history.replaceState`, so reload and copy-paste restore the view.
+ * Address bar ⇄ store. On load the URL is parsed (bad values become notices). Afterwards every
+ * change is written back: moving to another view or lesson with `history.pushState` (so Back
+ * returns to where the learner was, at the step they left), anything else — steps, skips,
+ * remedy, presenter mode — with `history.replaceState`. Back and Forward (`popstate`) and an
+ * edited address (`hashchange`) are read again, so the screen always matches the URL.
  */
 export function useUrlSync(): void {
   useEffect(() => {
     let last = '';
+    let lastPlace = '';
     let isApplied = false;
     let isCancelled = false;
+    /** Bumped by each read of the URL, so a slow load for an older one cannot win. */
+    let reading = 0;
     const apply = (): void => {
       if (isCancelled) return;
-      useAppStore.getState().applyUrl(parseUrlState(window.location.search));
+      const url = parseUrlState(window.location.search);
+      // The URL as it came is what the address bar shows, set before the store changes (its
+      // subscriber writes at once); `write` then corrects it in place if it was bad.
+      last = window.location.search;
+      lastPlace = placeOf(url);
       isApplied = true;
+      useAppStore.getState().applyUrl(url);
       write();
     };
     const write = (): void => {
@@ -37,25 +51,48 @@ export function useUrlSync(): void {
       });
       if (query === last) return;
       last = query;
+      const place = placeOf(s);
       const url = `${window.location.pathname}${query}${window.location.hash}`;
-      window.history.replaceState(null, '', url);
+      if (place !== lastPlace) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+      lastPlace = place;
+    };
+    /** Read the URL: first load what it names (a lesson's chunk, the saved scenario). */
+    const read = (): void => {
+      reading += 1;
+      const mine = reading;
+      const applyMine = (): void => {
+        if (mine === reading) apply();
+      };
+      const wanted = new URLSearchParams(window.location.search).get('lesson');
+      if (wanted && isLessonId(wanted) && !findLesson(wanted)) {
+        loadAllLessons().then(applyMine, applyMine);
+      } else if (
+        wanted === SANDBOX_LESSON_ID &&
+        useAppStore.getState().sandboxText !== null &&
+        !useAppStore.getState().sandboxLesson
+      ) {
+        // A saved sandbox scenario is checked on demand (in a worker).
+        useAppStore.getState().restoreSandbox().then(applyMine, applyMine);
+      } else applyMine();
+    };
+    const onNavigate = (): void => {
+      // Only the query describes the screen (the hash is the skip link's target).
+      if (window.location.search === last) return;
+      read();
     };
     const unsubscribe = useAppStore.subscribe(write);
-    const wanted = new URLSearchParams(window.location.search).get('lesson');
-    if (wanted && isLessonId(wanted) && !findLesson(wanted)) {
-      loadAllLessons().then(apply, apply);
-    } else if (wanted === SANDBOX_LESSON_ID && useAppStore.getState().sandboxText !== null) {
-      // A saved sandbox scenario is parsed on demand (its validator loads lazily).
-      useAppStore.getState().restoreSandbox().then(apply, apply);
-    } else {
-      apply();
-      // Fetch the other lessons in the background so the picker switches at once.
-      const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-      idle(() => void loadAllLessons().catch(() => undefined));
-    }
+    window.addEventListener('popstate', onNavigate);
+    window.addEventListener('hashchange', onNavigate);
+    read();
+    // Fetch the other lessons in the background so the picker switches at once.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(() => void loadAllLessons().catch(() => undefined));
     return () => {
       isCancelled = true;
       unsubscribe();
+      window.removeEventListener('popstate', onNavigate);
+      window.removeEventListener('hashchange', onNavigate);
     };
   }, []);
 }

@@ -7,7 +7,17 @@ export { createClock } from './clock';
 export { createCache, createCacheStore } from './cache';
 export { createDatabase } from './db';
 export { pyRepr, pyStr } from './python-repr';
-export { run, cacheDict, interpolate, rawKeyOf, skippableSteps, DEFAULT_ACTOR } from './run';
+export {
+  run,
+  cacheDict,
+  interpolate,
+  rawKeyOf,
+  skippableSteps,
+  compileBindingKey,
+  DEFAULT_ACTOR,
+  RECEIVER_DEPTH_LIMIT,
+  RunBudgetError,
+} from './run';
 export { eventOf, factOf, factsOf, factsHold, OUTCOME_FACTS } from './outcomes';
 export { parseLesson, LessonError } from './schema';
 export { createRng } from './rng';

@@ -35,7 +35,14 @@ interface World {
   cache: DjangoCache;
   db: Database;
   vars: Map<string, PyValue>;
-  bindings: readonly CacheBinding[];
+  bindings: readonly CompiledBinding[];
+  /** How deep receivers are nested in each other (a receiver's save sends the next signal). */
+  receiverDepth: number;
+  /** Work done so far (operations run, cache entries and rows shown), against `maxWork`. */
+  work: number;
+  maxWork: number;
+  /** The step being run (1-based), for the budget's message. */
+  stepIndex: number;
   /** Outcomes of the step being run, including on_commit callbacks and receivers it set off. */
   outcomes: ActorOutcome[];
   /** Extra code lines that ran (receiver bodies). */
@@ -52,7 +59,8 @@ export function interpolate(
   scope: Record<string, PyValue> = {},
 ): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (name in scope) return pyStr(scope[name]);
+    // Own properties only: `{constructor}` must not read what every JavaScript object inherits.
+    if (Object.hasOwn(scope, name)) return pyStr(scope[name]);
     if (vars.has(name)) return pyStr(vars.get(name));
     return whole;
   });
@@ -77,9 +85,47 @@ export function rawKeyOf(finalKey: string): string {
   return finalKey.startsWith(':1:') ? finalKey.slice(3) : finalKey;
 }
 
-function bindingPattern(key: string): RegExp {
-  const escaped = key.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped.replace(/\\?\{(\w+)\\?\}/g, '(?<$1>[^:]+)')}$`);
+/** A field's value, or `None`: own fields only (a field named `constructor` is not inherited). */
+function fieldOf(fields: Record<string, PyValue>, name: string): PyValue {
+  return Object.hasOwn(fields, name) ? (fields[name] ?? null) : null;
+}
+
+/** A binding with its key compiled to a pattern once per run (`null`: it matches nothing). */
+interface CompiledBinding {
+  binding: CacheBinding;
+  pattern: RegExp | null;
+}
+
+const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/g;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A binding key as an anchored pattern: `{name}` placeholders capture a key segment, all other
+ * text (braces included, so `{1,40}` is never a quantifier) matches literally. A repeated
+ * placeholder must repeat the same text. The schema rejects bad and repeated names; this never
+ * throws, whatever it is given.
+ */
+export function compileBindingKey(key: string): RegExp | null {
+  const seen = new Set<string>();
+  let source = '';
+  let last = 0;
+  for (const match of key.matchAll(PLACEHOLDER)) {
+    const name = match[1];
+    source += escapeRegExp(key.slice(last, match.index));
+    source += seen.has(name) ? `\\k<${name}>` : `(?<${name}>[^:]+)`;
+    seen.add(name);
+    last = match.index + match[0].length;
+  }
+  source += escapeRegExp(key.slice(last));
+  try {
+    return new RegExp(`^${source}$`);
+  } catch {
+    return null;
+  }
+}
+
+function compileBindings(bindings: readonly CacheBinding[]): CompiledBinding[] {
+  return bindings.map((binding) => ({ binding, pattern: compileBindingKey(binding.key) }));
 }
 
 /**
@@ -87,14 +133,14 @@ function bindingPattern(key: string): RegExp {
  * A `{pk}` placeholder in the binding's key captures the row's pk from the key itself.
  */
 function boundValue(world: World, rawKey: string): { value: string } | undefined {
-  for (const binding of world.bindings) {
-    const match = bindingPattern(binding.key).exec(rawKey);
+  for (const { binding, pattern } of world.bindings) {
+    const match = pattern?.exec(rawKey);
     if (!match) continue;
     const captured = match.groups?.pk;
     const pk =
       captured === undefined ? binding.pk : /^\d+$/.test(captured) ? Number(captured) : captured;
     const row = world.db.peek(binding.model, pk);
-    return { value: row ? pyRepr(row.fields[binding.field] ?? null) : 'None' };
+    return { value: row ? pyRepr(fieldOf(row.fields, binding.field)) : 'None' };
   }
   return undefined;
 }
@@ -183,7 +229,7 @@ function execute(world: World, op: Op, actor: string, scope: Record<string, PyVa
     }
     case 'db.get': {
       const row = db.get(op.model, op.pk, actor);
-      const value = row ? (row.fields[op.field] ?? null) : null;
+      const value = row ? fieldOf(row.fields, op.field) : null;
       record(world, actor, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value) });
       assign(op.as, value);
       return;
@@ -245,7 +291,7 @@ function execute(world: World, op: Op, actor: string, scope: Record<string, PyVa
       }
       record(world, actor, { kind: 'get', key: k, hit: false, value: 'None', stale: false });
       const row = db.get(op.model, op.pk, actor);
-      const value = row ? (row.fields[op.field] ?? null) : null;
+      const value = row ? fieldOf(row.fields, op.field) : null;
       record(world, actor, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value) });
       cache.set(k, value, op.timeout);
       record(world, actor, { kind: 'set', key: k, value: pyRepr(value) });
@@ -262,11 +308,43 @@ function execute(world: World, op: Op, actor: string, scope: Record<string, PyVa
   }
 }
 
+/**
+ * How deeply receivers may set each other off (a `post_save` receiver that saves its sender).
+ * Python stops such a recursion with `RecursionError` after its recursion limit (1000 frames,
+ * a few dozen of them per `save()` → signal → receiver round); the error unwinds every nested
+ * save up to the step's own operation, so the recursion ends once, not at every branch.
+ */
+export const RECEIVER_DEPTH_LIMIT = 50;
+
+class RecursionLimitError extends Error {
+  constructor() {
+    super('maximum recursion depth exceeded while calling a Python object');
+    this.name = 'RecursionError';
+  }
+}
+
+/** A run went over its work budget (`RunOptions.maxWork`); `step` is where it stopped. */
+export class RunBudgetError extends Error {
+  constructor(readonly step: number) {
+    super(`The run went over its work budget at step ${step}`);
+    this.name = 'RunBudgetError';
+  }
+}
+
+function spend(world: World, amount: number): void {
+  world.work += amount;
+  if (world.work > world.maxWork) throw new RunBudgetError(world.stepIndex);
+}
+
 /** Execute, turning a Python-style exception into an `error` outcome instead of a crash. */
 function runSafely(world: World, op: Op, actor: string, scope?: Record<string, PyValue>): void {
+  spend(world, 1);
   try {
     execute(world, op, actor, scope);
   } catch (error) {
+    if (error instanceof RunBudgetError) throw error;
+    // Inside a receiver, the recursion error unwinds to the step's operation, as in Python.
+    if (error instanceof RecursionLimitError && world.receiverDepth > 0) throw error;
     const err = error instanceof Error ? error : new Error(String(error));
     record(world, actor, { kind: 'error', message: `${err.name}: ${err.message}` });
   }
@@ -325,7 +403,7 @@ function trackedValue(world: World, tracked: TrackedVar): string | undefined {
       return world.vars.has(tracked.var) ? pyRepr(world.vars.get(tracked.var)) : undefined;
     case 'db': {
       const row = world.db.peek(tracked.model, tracked.pk);
-      return row ? pyRepr(row.fields[tracked.field] ?? null) : 'None';
+      return row ? pyRepr(fieldOf(row.fields, tracked.field)) : 'None';
     }
     case 'clock':
       return String(world.clock.now());
@@ -343,7 +421,7 @@ function trackedVars(world: World, lesson: Lesson): Record<string, string> {
   return out;
 }
 
-function createWorld(lesson: Lesson): World {
+function createWorld(lesson: Lesson, maxWork: number): World {
   const clock = createClock();
   const settings = lesson.setup.cache ?? {};
   const world: World = {
@@ -356,7 +434,11 @@ function createWorld(lesson: Lesson): World {
     }),
     db: createDatabase({ models: structuredClone(lesson.setup.models) }),
     vars: new Map(Object.entries(structuredClone(lesson.setup.vars ?? {}))),
-    bindings: lesson.setup.bindings,
+    bindings: compileBindings(lesson.setup.bindings),
+    receiverDepth: 0,
+    work: 0,
+    maxWork,
+    stepIndex: 0,
     outcomes: [],
     extraLines: new Set(),
   };
@@ -364,9 +446,18 @@ function createWorld(lesson: Lesson): World {
     world.db.connect(receiver.signal, receiver.model, (event) => {
       for (const line of receiver.lines ?? []) world.extraLines.add(line);
       const scope: Record<string, PyValue> = { pk: event.instance.pk };
-      // Not runSafely: as in Python, a receiver's exception stops it and propagates out of
-      // Signal.send() to the ORM call that sent the signal (the later receivers do not run).
-      for (const op of receiver.ops) execute(world, op, event.actor, scope);
+      if (world.receiverDepth >= RECEIVER_DEPTH_LIMIT) throw new RecursionLimitError();
+      world.receiverDepth += 1;
+      try {
+        // Not runSafely: as in Python, a receiver's exception stops it and propagates out of
+        // Signal.send() to the ORM call that sent the signal (the later receivers do not run).
+        for (const op of receiver.ops) {
+          spend(world, 1);
+          execute(world, op, event.actor, scope);
+        }
+      } finally {
+        world.receiverDepth -= 1;
+      }
     });
   }
   return world;
@@ -388,8 +479,10 @@ interface RawFrame {
 function runFrames(
   lesson: Lesson,
   skip: ReadonlySet<number>,
+  maxWork: number,
+  onStep?: (step: number) => void,
 ): { frames: Frame[]; raw: RawFrame[] } {
-  const world = createWorld(lesson);
+  const world = createWorld(lesson, maxWork);
   const steps = lesson.steps;
   const nextLinesAfter = (index: number): number[] => {
     for (let k = index; k < steps.length; k += 1) if (!skip.has(k + 1)) return steps[k].lines;
@@ -430,10 +523,17 @@ function runFrames(
     const queriesBefore = world.db.queryCount();
     world.outcomes = [];
     world.extraLines = new Set();
+    world.stepIndex = index;
+    onStep?.(index);
     if (!isSkipped) for (const op of step.ops) runSafely(world, op, actor);
     const previous = frames[frames.length - 1];
     const vars = trackedVars(world, lesson);
     const cacheAfter = cacheDict(world.cache, world.clock.now());
+    const cache = cacheView(world);
+    const db = dbView(world.db);
+    // Every frame shows the whole cache (as entries, before, after and tracked: four passes)
+    // and the database: that is most of a long run's work.
+    spend(world, 4 * cache.length + db.length);
     frames.push({
       index,
       action: step.action,
@@ -445,8 +545,8 @@ function runFrames(
       isDiverged: false,
       cacheBefore,
       cacheAfter,
-      cache: cacheView(world),
-      db: dbView(world.db),
+      cache,
+      db,
       outcomes: world.outcomes,
       clock: world.clock.now(),
       lines: isSkipped ? [] : [...step.lines, ...[...world.extraLines].sort((a, b) => a - b)],
@@ -479,8 +579,9 @@ export function run(lesson: Lesson, options: RunOptions = {}): Trace {
   const skip = new Set(
     (options.skip ?? []).filter((n) => Number.isInteger(n) && n >= 1 && n <= lesson.steps.length),
   );
-  const actual = runFrames(lesson, skip);
-  const normal = skip.size > 0 ? runFrames(lesson, new Set()) : actual;
+  const maxWork = options.maxWork ?? Number.POSITIVE_INFINITY;
+  const actual = runFrames(lesson, skip, maxWork, options.onStep);
+  const normal = skip.size > 0 ? runFrames(lesson, new Set(), maxWork, options.onStep) : actual;
   const frames = actual.frames.map((frame, index) => {
     if (index === 0) return frame;
     const step = lesson.steps[index - 1];

@@ -19,21 +19,40 @@ function buildLessonSchema() {
   const timeout = v.optional(v.nullable(v.pipe(v.number(), v.finite())));
   const name = v.pipe(v.string(), v.regex(/^[A-Za-z_]\w{0,63}$/, 'a Python identifier'));
 
+  // A dict is an object, never a list: `v.record` alone would take a list as a dict.
+  const dict = <T extends v.GenericSchema>(keys: v.GenericSchema<string>, values: T) =>
+    v.pipe(
+      v.custom<Record<string, unknown>>(
+        (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+        'an object',
+      ),
+      v.record(keys, values),
+    );
+
   type PyJson = null | boolean | number | string | PyJson[] | { [key: string]: PyJson };
-  const pyValue: v.GenericSchema<PyJson> = v.lazy(() =>
+  const pyValue: v.GenericSchema<unknown, PyJson> = v.lazy(() =>
     v.union([
       v.null(),
       v.boolean(),
       v.pipe(v.number(), v.finite()),
       text(10_000),
       v.pipe(v.array(pyValue), v.maxLength(1000)),
-      v.record(text(250), pyValue),
+      dict(text(250), pyValue),
     ]),
   );
 
   const valueExpr = v.union([v.strictObject({ literal: pyValue }), v.strictObject({ var: name })]);
-  const fieldExprs = v.record(name, valueExpr);
+  const fieldExprs = dict(name, valueExpr);
   const key = text(1000);
+  // A binding key becomes a pattern: each `{…}` must be a Python name, used once.
+  const bindingKey = v.pipe(
+    key,
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const problem = bindingKeyProblem(dataset.value);
+      if (problem) addIssue({ message: problem });
+    }),
+  );
 
   // Recursive (on_commit holds operations), so the schema's static type is left open; the
   // parsed lesson is typed as `Lesson` once the whole tree has passed.
@@ -106,9 +125,9 @@ function buildLessonSchema() {
 
   const options4 = v.tuple([text(500), text(500), text(500), text(500)]);
   const setup = v.strictObject({
-    models: v.record(
+    models: dict(
       name,
-      v.pipe(v.array(v.strictObject({ pk, fields: v.record(name, pyValue) })), v.maxLength(100)),
+      v.pipe(v.array(v.strictObject({ pk, fields: dict(name, pyValue) })), v.maxLength(100)),
     ),
     cache: v.optional(
       v.strictObject({
@@ -127,8 +146,11 @@ function buildLessonSchema() {
         }),
       ),
     ),
-    bindings: v.array(v.strictObject({ key, model: name, pk, field: name })),
-    vars: v.optional(v.record(name, pyValue)),
+    bindings: v.pipe(
+      v.array(v.strictObject({ key: bindingKey, model: name, pk, field: name })),
+      v.maxLength(100),
+    ),
+    vars: v.optional(dict(name, pyValue)),
   });
 
   return v.strictObject({
@@ -178,7 +200,7 @@ function buildLessonSchema() {
       v.strictObject({
         question: text(500),
         answer: text(),
-        step: v.pipe(v.number(), v.integer()),
+        step: v.pipe(v.number(), v.integer(), v.minValue(0)),
       }),
     ),
     quiz: v.array(
@@ -199,6 +221,36 @@ function buildLessonSchema() {
 
 let lessonSchema: ReturnType<typeof buildLessonSchema> | undefined;
 
+/** Why a binding key cannot be a pattern (a bad or repeated placeholder), or `null`. */
+export function bindingKeyProblem(key: string): string | null {
+  const seen = new Set<string>();
+  for (const match of key.matchAll(/\{([^{}]*)\}/g)) {
+    const inner = match[1];
+    if (!/^[A-Za-z_]\w{0,63}$/.test(inner)) {
+      return `placeholder ${quoteValue(match[0])} is not a Python name (write {pk}, {name}…)`;
+    }
+    if (seen.has(inner)) return `placeholder {${inner}} is used twice; each name once`;
+    seen.add(inner);
+  }
+  return null;
+}
+
+/** How much of a bad value a message quotes, at most. */
+export const QUOTE_LIMIT = 60;
+
+/** Untrusted text shortened for a message: at most {@link QUOTE_LIMIT} characters, quoted. */
+export function quoteValue(value: string): string {
+  const chars = [...value.slice(0, QUOTE_LIMIT + 1)];
+  return chars.length > QUOTE_LIMIT
+    ? `"${chars.slice(0, QUOTE_LIMIT - 1).join('')}…"`
+    : `"${value}"`;
+}
+
+/** Lists longer than this are refused anywhere in a scenario (steps, items of a value). */
+export const MAX_LIST_LENGTH = 1000;
+/** Nesting deeper than this is refused, before the schema (whose checks recurse) sees it. */
+export const MAX_DEPTH = 32;
+
 /** A lesson or scenario failed its schema; `message` names the step and field. */
 export class LessonError extends Error {
   constructor(
@@ -211,10 +263,53 @@ export class LessonError extends Error {
   }
 }
 
+/** Keys are untrusted too: long ones are cut, and so is a path too long to read. */
 function formatPath(path: readonly (string | number)[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+  const cut = (part: string): string => (part.length > 40 ? `${part.slice(0, 39)}…` : part);
+  const text = path
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : i === 0 ? cut(part) : `.${cut(part)}`,
+    )
     .join('');
+  return text.length > 160 ? `${text.slice(0, 80)}…${text.slice(-79)}` : text;
+}
+
+/**
+ * Depth and size limits, checked without recursion before the schema (which recurses and
+ * would overflow the stack on a 3,000-deep literal): the path of the first node that is
+ * nested too deep or is a list too long, and why; or `null`.
+ */
+function limitProblem(input: unknown): { path: (string | number)[]; problem: string } | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_DEPTH) {
+      return { path, problem: `nested more than ${MAX_DEPTH} levels deep` };
+    }
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST_LENGTH) {
+        return {
+          path,
+          problem: `a list of ${value.length} items; at most ${MAX_LIST_LENGTH} are allowed`,
+        };
+      }
+      for (let i = value.length - 1; i >= 0; i -= 1)
+        stack.push({ value: value[i], path: [...path, i] });
+    } else {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i -= 1)
+        stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+    }
+  }
+  return null;
+}
+
+/** valibot's `received` quotes the whole bad value: keep a short, quoted head of it. */
+function shortReceived(received: string): string {
+  if (received.length <= QUOTE_LIMIT + 2) return received;
+  const isQuoted = received.startsWith('"') && received.endsWith('"');
+  return isQuoted ? quoteValue(received.slice(1, -1)) : `${received.slice(0, QUOTE_LIMIT - 1)}…`;
 }
 
 /** Where a schema issue is, in words a learner can act on: `Step 3, field "ops[0].key"`. */
@@ -232,13 +327,24 @@ function describeWhere(path: readonly (string | number)[]): string {
  * rules the schema cannot: code lines exist, stages exist, quiz/key-moment steps exist.
  */
 export function parseLesson(input: unknown): Lesson {
+  const limit = limitProblem(input);
+  if (limit) {
+    throw new LessonError(`${describeWhere(limit.path)}: ${limit.problem}`, formatPath(limit.path));
+  }
   lessonSchema ??= buildLessonSchema();
   const result = v.safeParse(lessonSchema, input, { abortPipeEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
     const path = (issue.path ?? []).map((item) => item.key as string | number);
-    const expected = issue.expected ? `expected ${issue.expected}` : issue.message;
-    const received = issue.received ? `, received ${issue.received}` : '';
+    // A missing key: valibot expects the key's name and "receives" undefined.
+    const isMissing = issue.received === 'undefined';
+    const expected = isMissing
+      ? 'this field is required but missing'
+      : issue.expected
+        ? `expected ${shortReceived(issue.expected)}`
+        : shortReceived(issue.message);
+    const received =
+      issue.received && !isMissing ? `, received ${shortReceived(issue.received)}` : '';
     throw new LessonError(`${describeWhere(path)}: ${expected}${received}`, formatPath(path));
   }
   const lesson = result.output as Lesson;
@@ -264,6 +370,22 @@ export function parseLesson(input: unknown): Lesson {
       throw new LessonError(
         `Question ${i + 1}, field "step": step ${q.step} does not exist (${steps} steps)`,
         `quiz[${i}].step`,
+      );
+    }
+  });
+  lesson.keyMoments.forEach((moment, i) => {
+    if (moment.step > steps) {
+      throw new LessonError(
+        `Key moment ${i + 1}, field "step": step ${moment.step} does not exist (${steps} steps)`,
+        `keyMoments[${i}].step`,
+      );
+    }
+  });
+  lesson.steps.forEach((s, i) => {
+    if (s.transcript !== undefined && s.transcript >= lesson.transcript.length) {
+      throw new LessonError(
+        `Step ${i + 1}, field "transcript": sentence ${s.transcript} does not exist (${lesson.transcript.length} sentences)`,
+        `steps[${i}].transcript`,
       );
     }
   });

@@ -454,4 +454,12 @@ export interface Trace {
 export interface RunOptions {
   skip?: readonly number[];
   seed?: number;
+  /**
+   * Stop with `RunBudgetError` once this much work is done (one unit per operation run and
+   * per database row shown in a frame, four per cache entry shown). Unbounded by default; the sandbox's
+   * check sets it, so no scenario it accepts can freeze the tab.
+   */
+  maxWork?: number;
+  /** Called as each step (1-based) starts to run: a long check reports where it is. */
+  onStep?: (step: number) => void;
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LESSON_ID, findLesson, isLessonId, loadAllLessons } from '../lessons';
 import type { AppState } from './store';
+import type { StoredCopy } from './storage';
 import { effectiveLesson, SANDBOX_LESSON_ID } from './trace-cache';
 import type { UrlState } from './url-state';
 
@@ -16,6 +17,8 @@ export interface LessonSlice {
   isReady: boolean;
   /** Plain-text notices about bad input (URL, imports, stored progress). */
   notices: string[];
+  /** Stored values that could not be used, kept for the learner to download. */
+  storedCopies: StoredCopy[];
   openLesson: (lessonId: string) => void;
   setView: (view: UrlState['view']) => void;
   toggleSkip: (step: number) => void;
@@ -23,6 +26,8 @@ export interface LessonSlice {
   toggleRemedy: () => void;
   dismissNotice: (index: number) => void;
   addNotice: (notice: string) => void;
+  addStoredCopy: (copy: StoredCopy) => void;
+  dismissStoredCopy: (index: number) => void;
   /** Apply a parsed URL in one update. */
   applyUrl: (url: UrlState) => void;
 }
@@ -35,6 +40,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   isEmbedded: false,
   isReady: false,
   notices: [],
+  storedCopies: [],
   openLesson: (lessonId) => {
     // The sandbox scenario, once loaded; before that, "sandbox" is an unknown lesson.
     if (lessonId === SANDBOX_LESSON_ID && get().sandboxLesson) {
@@ -83,6 +89,9 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   },
   dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
   addNotice: (notice) => set({ notices: [...get().notices, notice] }),
+  addStoredCopy: (copy) => set({ storedCopies: [...get().storedCopies, copy] }),
+  dismissStoredCopy: (index) =>
+    set({ storedCopies: get().storedCopies.filter((_, i) => i !== index) }),
   applyUrl: (url) =>
     set({
       view: url.view,
@@ -94,7 +103,8 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       isEmbedded: url.isEmbedded,
       isAudience: url.isAudience,
       themeOverride: url.themeOverride,
-      notices: url.notices,
+      // Appended: notices from stored progress (read before the URL) must stay on screen.
+      notices: [...get().notices, ...url.notices.filter((n) => !get().notices.includes(n))],
       isPlaying: false,
       isReady: true,
     }),

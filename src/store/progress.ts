@@ -4,6 +4,7 @@ import { PRACTICE_HISTORY_LIMIT, type PracticeEntry } from './practice-slice';
 import type { Theme } from './preferences-slice';
 import { SPEEDS, type Speed } from './player-slice';
 import { SANDBOX_MAX_BYTES } from './sandbox-slice';
+import { PROGRESS_VERSION, type ProgressReport, type StoredCopy } from './storage';
 
 interface SanitizedProgress {
   answers?: Record<string, Record<number, AnswerState>>;
@@ -120,4 +121,55 @@ export function sanitizeSandboxText(input: unknown): {
   return typeof input === 'string' && input.trim() !== '' && input.length <= SANDBOX_MAX_BYTES
     ? { value: { sandboxText: input }, problems: [] }
     : { value: {}, problems: ['sandbox scenario'] };
+}
+
+/** What hydration found, for {@link hydrationNotices}. */
+export interface HydrationFindings {
+  report: ProgressReport | null;
+  /** Progress fields that were dropped (field by field). */
+  problems: string[];
+  /** The backed-up original when fields were dropped. */
+  progressCopy: StoredCopy | null;
+  /** The set-aside sandbox text when its shape was wrong (empty, too large). */
+  sandboxCopy: StoredCopy | null;
+  sandboxNewerVersion: number | null;
+}
+
+/** Where a set-aside copy is, in words: under its backup key, or left where it was. */
+export function whereKept(copy: StoredCopy): string {
+  return copy.backupKey
+    ? `a copy is kept under "${copy.backupKey}" (use Download below)`
+    : `it could not be copied, so it was left as it is and this tab saves nothing over it (use Download below)`;
+}
+
+/** The notices hydration gives: one sentence per key that was not read as it was. */
+export function hydrationNotices(found: HydrationFindings): string[] {
+  const notices: string[] = [];
+  const { report } = found;
+  if (report?.kind === 'unreadable') {
+    notices.push(
+      `Saved progress could not be read (${report.reason}) and was skipped: ${whereKept(report.copy)}.`,
+    );
+  } else if (report?.kind === 'newer') {
+    notices.push(
+      `Saved progress was written by a newer version of Django Cache Lab (format ${report.version}; this one reads up to ${PROGRESS_VERSION}). It is kept as it is: this tab shows what it can and saves no progress over it.`,
+    );
+  }
+  if (found.problems.length) {
+    const where = found.progressCopy ? ` The original: ${whereKept(found.progressCopy)}.` : '';
+    notices.push(
+      `Saved progress was partly unreadable and was skipped: ${found.problems.join('; ')}.${where}`,
+    );
+  }
+  if (found.sandboxCopy) {
+    notices.push(
+      `The saved sandbox scenario is empty or too large and was skipped: ${whereKept(found.sandboxCopy)}.`,
+    );
+  }
+  if (found.sandboxNewerVersion !== null) {
+    notices.push(
+      `The saved sandbox scenario was written by a newer version of Django Cache Lab (format ${found.sandboxNewerVersion}). It is kept as it is: this tab saves no scenario over it.`,
+    );
+  }
+  return notices;
 }

@@ -1,8 +1,8 @@
 import type { Lesson } from '../engine';
 import { randomLesson } from '../engine/random-lesson';
-import { parseLesson } from '../engine/schema';
-import { SANDBOX_MAX_BYTES, SANDBOX_MAX_STEPS } from './sandbox-slice';
-import { SANDBOX_LESSON_ID, traceOf } from './trace-cache';
+import { run, RunBudgetError } from '../engine/run';
+import { LessonError, parseLesson } from '../engine/schema';
+import { SANDBOX_MAX_BYTES, SANDBOX_MAX_STEPS } from './sandbox-limits';
 
 /**
  * The sandbox's checks, loaded on demand (with valibot and the random generator) so the first
@@ -13,6 +13,32 @@ import { SANDBOX_LESSON_ID, traceOf } from './trace-cache';
 /** A checked scenario with the text it came from, or why it was refused. */
 export type ScenarioResult =
   { ok: true; text: string; lesson: Lesson } | { ok: false; error: string };
+
+/** The lesson id under which the sandbox's own scenario plays (as `trace-cache` names it). */
+const SANDBOX_ID = 'sandbox';
+
+/**
+ * The most work one trace of an accepted scenario may do (`RunOptions.maxWork`: operations,
+ * plus cache entries and rows shown per frame). Every 1,000-step random scenario passes; 1,000
+ * steps of 16 `cache.set`s (issue 10) stop near step 60. A trace at the limit computes in
+ * well under a second, so no accepted scenario can freeze the player.
+ */
+export const MAX_TRACE_WORK = 100_000;
+
+/** Where a check is, for the message when it runs out of time. */
+export interface CheckProgress {
+  /** The what-if being run (`[]`: the normal path). */
+  skip: number[];
+  step: number;
+}
+
+/** A what-if in words: `the normal path`, `the what-if with step 3 skipped`. */
+export function describeSkip(skip: readonly number[]): string {
+  if (skip.length === 0) return 'the normal path';
+  return skip.length === 1
+    ? `the what-if with step ${skip[0]} skipped`
+    : `the what-if with steps ${skip.slice(0, 5).join(', ')}${skip.length > 5 ? '…' : ''} skipped`;
+}
 
 /** Seeds are 32-bit unsigned integers, as the seeded RNG takes them. */
 const SEED_LIMIT = 2 ** 32;
@@ -142,11 +168,48 @@ export function describeJsonError(text: string, message: string): string {
 }
 
 /**
- * Check scenario text: not over 1 MB, JSON (errors with line and column), then the lesson
- * schema (errors name the step and field: `Step 3, field "ops[0].key": …`). The lesson is also
- * run once, so a scenario that passes here plays in the player.
+ * Run every trace the player can show without the learner building a combination: the normal
+ * path, each what-if with one step skipped, and all skippable steps skipped at once. Each
+ * within {@link MAX_TRACE_WORK}; a failure names the what-if and the step. `null` when all ran.
  */
-export function parseScenarioText(text: string): ScenarioResult {
+function runEveryTrace(
+  lesson: Lesson,
+  onProgress?: (progress: CheckProgress) => void,
+): string | null {
+  const skippable = lesson.steps.flatMap((step, i) => (step.skippable ? [i + 1] : []));
+  const whatIfs: number[][] = [[], ...skippable.map((n) => [n])];
+  if (skippable.length > 1) whatIfs.push(skippable);
+  for (const skip of whatIfs) {
+    let step = 0;
+    try {
+      run(lesson, {
+        skip,
+        maxWork: MAX_TRACE_WORK,
+        onStep: (n) => {
+          step = n;
+          onProgress?.({ skip, step: n });
+        },
+      });
+    } catch (error) {
+      if (error instanceof RunBudgetError) {
+        return `The scenario does too much to play smoothly: ${describeSkip(skip)} went over the work limit at step ${error.step} (cache entries and rows shown at every step count). Use fewer steps, cache entries or operations.`;
+      }
+      return `The scenario could not run: ${describeSkip(skip)} failed at step ${step}.`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Check scenario text: not over 1 MB, JSON (errors with line and column), then the lesson
+ * schema (errors name the step and field: `Step 3, field "ops[0].key": …`). Every trace the
+ * player offers is also run, within a work limit, so a scenario that passes here plays in the
+ * player and no panel can fail on it.
+ */
+export function parseScenarioText(
+  text: string,
+  onProgress?: (progress: CheckProgress) => void,
+): ScenarioResult {
   const size = sizeOf(text);
   if (size > SANDBOX_MAX_BYTES) {
     return {
@@ -165,16 +228,16 @@ export function parseScenarioText(text: string): ScenarioResult {
   let lesson: Lesson;
   try {
     // Played under the sandbox's own id, so its quiz answers never mix with a built-in lesson's.
-    lesson = { ...parseLesson(json), id: SANDBOX_LESSON_ID };
+    lesson = { ...parseLesson(json), id: SANDBOX_ID };
   } catch (error) {
-    return { ok: false, error: messageOf(error) };
+    // Schema messages are located and quote little; anything else is not shown as it is.
+    return {
+      ok: false,
+      error: error instanceof LessonError ? error.message : 'The scenario could not be checked.',
+    };
   }
-  try {
-    traceOf(lesson, []);
-  } catch (error) {
-    return { ok: false, error: `The scenario could not run: ${messageOf(error)}` };
-  }
-  return { ok: true, text, lesson };
+  const failure = runEveryTrace(lesson, onProgress);
+  return failure ? { ok: false, error: failure } : { ok: true, text, lesson };
 }
 
 /** A whole number in `min..max` from a form field's text, or `null`. */
@@ -190,6 +253,7 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 export function randomScenario(
   stepsText: string,
   seedText: string,
+  onProgress?: (progress: CheckProgress) => void,
 ): ScenarioResult & { nextSeed?: string } {
   const steps = wholeNumber(stepsText, 1, SANDBOX_MAX_STEPS);
   if (steps === null) {
@@ -199,20 +263,26 @@ export function randomScenario(
   if (seed === null) {
     return { ok: false, error: `Seed must be a whole number from 0 to ${SEED_LIMIT - 1}.` };
   }
-  const result = parseScenarioText(JSON.stringify(randomLesson(seed, { steps }), null, 2));
+  const result = parseScenarioText(
+    JSON.stringify(randomLesson(seed, { steps }), null, 2),
+    onProgress,
+  );
   return { ...result, nextSeed: String((seed + 1) % SEED_LIMIT) };
 }
 
 /**
  * Read and check an imported file. A file over 1 MB is refused unread; every message names
- * the file.
+ * the file. `check` checks the text (in a worker, from the store); `null` from it means a
+ * newer check overtook this one, and is passed on.
  */
 export async function readScenarioFile(
   fileName: string,
   size: number,
   read: () => Promise<string>,
-): Promise<ScenarioResult> {
-  const name = `"${fileName.slice(0, 60)}"`;
+  check: (text: string) => Promise<ScenarioResult | null> = (text) =>
+    Promise.resolve(parseScenarioText(text)),
+): Promise<ScenarioResult | null> {
+  const name = quoteName(fileName);
   if (size > SANDBOX_MAX_BYTES) {
     return {
       ok: false,
@@ -222,9 +292,35 @@ export async function readScenarioFile(
   let text: string;
   try {
     text = await read();
-  } catch (error) {
-    return { ok: false, error: `Could not read ${name}: ${messageOf(error)}` };
+  } catch {
+    return { ok: false, error: `Could not read ${name}: the browser could not open the file.` };
   }
-  const result = parseScenarioText(text);
+  const result = await check(text);
+  return result && named(name, result);
+}
+
+/** A file name as messages quote it: at most 60 characters. */
+const quoteName = (fileName: string): string =>
+  fileName.length > 60 ? `"${fileName.slice(0, 59)}…"` : `"${fileName}"`;
+
+/** A file's check result, its message naming the file. */
+export function named(name: string, result: ScenarioResult): ScenarioResult {
   return result.ok ? result : { ok: false, error: `Could not import ${name}: ${result.error}` };
+}
+
+/** What a check is asked to do: text from the editor, a file or storage, or a generation. */
+export type CheckRequest =
+  { kind: 'text'; text: string } | { kind: 'random'; steps: string; seed: string };
+
+/** The answer to a {@link CheckRequest}. */
+export type CheckResult = ScenarioResult & { nextSeed?: string };
+
+/** Run a check request here (in the worker, or in-thread where there are no workers). */
+export function runCheckRequest(
+  request: CheckRequest,
+  onProgress?: (progress: CheckProgress) => void,
+): CheckResult {
+  return request.kind === 'text'
+    ? parseScenarioText(request.text, onProgress)
+    : randomScenario(request.steps, request.seed, onProgress);
 }

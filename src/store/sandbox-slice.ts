@@ -1,14 +1,14 @@
 import type { StateCreator } from 'zustand';
 import type { Lesson } from '../engine';
 import { deleteOnUpdate } from '../lessons/delete-on-update';
-import type { ScenarioResult } from './sandbox-scenario';
+import type { CheckRequest, CheckResult, ScenarioResult } from './sandbox-scenario';
+import { checkScenario } from './scenario-checker';
+import { whereKept } from './progress';
+import { setAsideSandbox } from './storage';
 import type { AppState } from './store';
 import { SANDBOX_LESSON_ID } from './trace-cache';
 
-/** Scenario text and imported files larger than this are refused before they are parsed. */
-export const SANDBOX_MAX_BYTES = 1_000_000;
-/** Random scenarios: 1..1000 steps, as the scenario schema allows. */
-export const SANDBOX_MAX_STEPS = 1000;
+export { SANDBOX_MAX_BYTES, SANDBOX_MAX_STEPS } from './sandbox-limits';
 export const SANDBOX_DEFAULT_STEPS = 20;
 export const SANDBOX_FIRST_SEED = 1;
 
@@ -43,6 +43,9 @@ export function exampleScenarioText(): string {
   return JSON.stringify(example, null, 2);
 }
 
+const CHECKS_UNAVAILABLE =
+  'The sandbox checks could not be loaded. Check your connection and try again.';
+
 /** A refused scenario: where it came from and why, in one plain-text sentence. */
 export interface SandboxError {
   source: 'editor' | 'random' | 'file';
@@ -64,18 +67,23 @@ export interface SandboxSlice {
    * beside the control that was used); `null` after a success.
    */
   sandboxError: SandboxError | null;
+  /** Which check is running (in the worker), for a status line; `null` when none is. */
+  sandboxChecking: SandboxError['source'] | 'saved' | null;
   /** The Steps and Seed fields as typed; checked when a random scenario is asked for. */
   sandboxSteps: string;
   sandboxSeed: string;
   setSandboxDraft: (text: string) => void;
   setSandboxSteps: (text: string) => void;
   setSandboxSeed: (text: string) => void;
-  /** Check the editor's text; load it when it passes. Returns whether it did. */
-  checkSandbox: () => boolean;
+  /**
+   * Check the editor's text (in a worker, within a time limit); load it when it passes.
+   * Resolves to whether it did; a check overtaken by a newer one changes nothing.
+   */
+  checkSandbox: () => Promise<boolean>;
   /** Put the example back in the editor and load it. */
   loadSandboxExample: () => void;
   /** Generate a scenario from the Seed and Steps fields, load it, and move to the next seed. */
-  randomSandbox: () => void;
+  randomSandbox: () => Promise<void>;
   /**
    * Import a file: refused unread when over 1 MB; loaded when it passes the check. On any
    * failure the editor and the loaded scenario stay as they were.
@@ -88,6 +96,26 @@ export interface SandboxSlice {
 }
 
 export const createSandboxSlice: StateCreator<AppState, [], [], SandboxSlice> = (set, get) => {
+  /** Only the latest check may change anything: an older one finishing later is ignored. */
+  let latestCheck = 0;
+  const runCheck = async (
+    request: CheckRequest,
+    source: NonNullable<SandboxSlice['sandboxChecking']>,
+  ): Promise<CheckResult | null> => {
+    latestCheck += 1;
+    const mine = latestCheck;
+    set({ sandboxChecking: source });
+    let result: CheckResult;
+    try {
+      result = await checkScenario(request);
+    } catch {
+      // The checks' code could not load (offline before it was ever fetched).
+      result = { ok: false, error: CHECKS_UNAVAILABLE };
+    }
+    if (mine !== latestCheck) return null;
+    set({ sandboxChecking: null });
+    return result;
+  };
   /**
    * Load a checked scenario, or show why it was refused and change nothing else. A new
    * scenario's quiz starts unanswered, and the player restarts if it is playing the sandbox.
@@ -116,24 +144,40 @@ export const createSandboxSlice: StateCreator<AppState, [], [], SandboxSlice> = 
     sandboxLesson: null,
     sandboxDraft: exampleScenarioText(),
     sandboxError: null,
+    sandboxChecking: null,
     sandboxSteps: String(SANDBOX_DEFAULT_STEPS),
     sandboxSeed: String(SANDBOX_FIRST_SEED),
     setSandboxDraft: (text) => set({ sandboxDraft: text }),
     setSandboxSteps: (text) => set({ sandboxSteps: text }),
     setSandboxSeed: (text) => set({ sandboxSeed: text }),
-    checkSandbox: () => apply(requireTools().parseScenarioText(get().sandboxDraft), 'editor'),
+    checkSandbox: async () => {
+      const result = await runCheck({ kind: 'text', text: get().sandboxDraft }, 'editor');
+      return result !== null && apply(result, 'editor');
+    },
     loadSandboxExample: () => {
+      // The built-in example is trusted and small: checked here, at once.
+      latestCheck += 1;
+      set({ sandboxChecking: null });
       apply(requireTools().parseScenarioText(exampleScenarioText()), 'editor');
     },
-    randomSandbox: () => {
-      const { nextSeed, ...result } = requireTools().randomScenario(
-        get().sandboxSteps,
-        get().sandboxSeed,
-      );
-      if (apply(result, 'random') && nextSeed !== undefined) set({ sandboxSeed: nextSeed });
+    randomSandbox: async () => {
+      const request = {
+        kind: 'random',
+        steps: get().sandboxSteps,
+        seed: get().sandboxSeed,
+      } as const;
+      const result = await runCheck(request, 'random');
+      if (!result) return;
+      const { nextSeed, ...scenario } = result;
+      if (apply(scenario, 'random') && nextSeed !== undefined) set({ sandboxSeed: nextSeed });
     },
     importSandbox: async (fileName, size, read) => {
-      apply(await requireTools().readScenarioFile(fileName, size, read), 'file');
+      const checks = await loadSandboxTools();
+      // Size and reading are checked here, the text itself in the worker.
+      const result = await checks.readScenarioFile(fileName, size, read, (text) =>
+        runCheck({ kind: 'text', text }, 'file'),
+      );
+      if (result) apply(result, 'file');
     },
     openSandbox: () => {
       if (!get().sandboxLesson) return;
@@ -149,16 +193,21 @@ export const createSandboxSlice: StateCreator<AppState, [], [], SandboxSlice> = 
     restoreSandbox: async () => {
       const text = get().sandboxText;
       if (text === null || get().sandboxLesson) return;
-      // If the checks cannot load (offline), this rejects and the URL falls back with a notice.
-      const checks = await loadSandboxTools();
+      // Checked like any other scenario (in the worker): it may have been saved by an older
+      // version with looser checks, or edited by hand.
+      const result = await runCheck({ kind: 'text', text }, 'saved');
       // Something else was loaded meanwhile (a click in the Sandbox view): that one wins.
-      if (get().sandboxText !== text || get().sandboxLesson) return;
-      const result = checks.parseScenarioText(text);
+      if (!result || get().sandboxText !== text || get().sandboxLesson) return;
+      // Not the scenario's fault: keep it, and let the URL fall back with a notice.
+      if (!result.ok && result.error === CHECKS_UNAVAILABLE) throw new Error(CHECKS_UNAVAILABLE);
       if (result.ok) set({ sandboxLesson: result.lesson });
       else {
+        // Backed up (or, if that fails, left alone) before the key can be written again.
+        const copy = setAsideSandbox();
         set({ sandboxText: null });
+        if (copy) get().addStoredCopy(copy);
         get().addNotice(
-          `The saved sandbox scenario could not be read and was dropped: ${result.error}`,
+          `The saved sandbox scenario could not be read and was skipped${copy ? `: ${whereKept(copy)}` : ''}. ${result.error}`,
         );
       }
     },

@@ -1,5 +1,5 @@
 import { DEFAULT_LESSON_ID, findLesson } from '../lessons';
-import { getSandboxLesson, SANDBOX_LESSON_ID } from './trace-cache';
+import { effectiveLesson, getSandboxLesson, SANDBOX_LESSON_ID } from './trace-cache';
 
 /** What the address bar asks for, after every bad value has been replaced by a safe one. */
 export interface UrlState {
@@ -53,7 +53,10 @@ export function parseUrlState(search: string): UrlState {
     else notices.push(`Unknown lesson ${quote(lessonParam)}: opened the default lesson instead.`);
   }
   if (!lesson) throw new Error('The default lesson is missing');
-  const max = lesson.steps.length;
+  const isRemedy = params.get('remedy') === '1' && lesson.remedy !== undefined;
+  // With the remedy on, steps and skips are the remedy's (it may have other steps).
+  const shown = isRemedy ? effectiveLesson(lesson.id, true) : lesson;
+  const max = shown.steps.length;
   let step = 0;
   const stepParam = params.get('step');
   if (stepParam !== null) {
@@ -70,7 +73,7 @@ export function parseUrlState(search: string): UrlState {
   const skip: number[] = [];
   const skipParam = params.get('skip');
   if (skipParam !== null && skipParam !== '') {
-    const skippable = new Set(lesson.steps.flatMap((s, i) => (s.skippable ? [i + 1] : [])));
+    const skippable = new Set(shown.steps.flatMap((s, i) => (s.skippable ? [i + 1] : [])));
     const ignored: string[] = [];
     for (const part of skipParam.split(',')) {
       const n = Number(part);
@@ -85,7 +88,6 @@ export function parseUrlState(search: string): UrlState {
     }
     skip.sort((a, b) => a - b);
   }
-  const isRemedy = params.get('remedy') === '1' && lesson.remedy !== undefined;
   const themeParam = params.get('theme');
   let themeOverride: UrlState['themeOverride'] = null;
   if (themeParam === 'light' || themeParam === 'dark' || themeParam === 'contrast') {

@@ -177,9 +177,9 @@ describe('Sandbox', () => {
 
 describe('The lesson page playing a sandbox scenario', () => {
   it('shows every panel, with empty lists said in words', async () => {
-    act(() => {
+    await act(async () => {
       useAppStore.getState().setSandboxSteps('12');
-      useAppStore.getState().randomSandbox();
+      await useAppStore.getState().randomSandbox();
       useAppStore.getState().openSandbox();
       useAppStore.getState().goTo(12);
     });
@@ -213,9 +213,9 @@ describe('The lesson page playing a sandbox scenario', () => {
 
 describe('A long sandbox scenario (more than LONG_TRACE_STEPS steps)', () => {
   it('keeps the table and tracker complete, and renders a window of timeline columns', async () => {
-    act(() => {
+    await act(async () => {
       useAppStore.getState().setSandboxSteps('200');
-      useAppStore.getState().randomSandbox();
+      await useAppStore.getState().randomSandbox();
       useAppStore.getState().openSandbox();
       useAppStore.getState().goTo(150);
     });

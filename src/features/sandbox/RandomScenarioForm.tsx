@@ -15,7 +15,7 @@ export function RandomScenarioForm() {
   const randomSandbox = useAppStore((s) => s.randomSandbox);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    randomSandbox();
+    void randomSandbox();
   };
   return (
     // noValidate: the alert below says what is wrong, rather than a browser bubble that

@@ -18,6 +18,7 @@ export function ScenarioEditor() {
   const setDraft = useAppStore((s) => s.setSandboxDraft);
   const checkSandbox = useAppStore((s) => s.checkSandbox);
   const loadExample = useAppStore((s) => s.loadSandboxExample);
+  const checking = useAppStore((s) => s.sandboxChecking);
   return (
     <Panel id="sandbox-scenario" title="Scenario" className="sandbox__editor">
       <div className="sandbox__sources">
@@ -50,7 +51,11 @@ export function ScenarioEditor() {
         aria-describedby={isInvalid ? 'sandbox-json-hint sandbox-error' : 'sandbox-json-hint'}
       />
       <div className="sandbox__actions">
-        <button type="button" className="button button--primary" onClick={checkSandbox}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void checkSandbox()}
+        >
           Check and run
         </button>
         <button
@@ -61,6 +66,10 @@ export function ScenarioEditor() {
           Export scenario
         </button>
       </div>
+      {/* The check runs in a worker: the page stays usable, and this says it is under way. */}
+      <p className="sandbox__hint" aria-live="polite">
+        {checking ? 'Checking the scenario…' : ''}
+      </p>
       <ScenarioError source="editor" id="sandbox-error" />
     </Panel>
   );

@@ -113,7 +113,7 @@ describe('Stored practice progress', () => {
     expect(s.practiceSeed).toBe(FIRST_PRACTICE_SEED);
     expect(s.practiceHistory).toEqual([]);
     expect(s.notices).toEqual([
-      'Saved progress was partly unreadable and was skipped: practice question; practice answers.',
+      'Saved progress was partly unreadable and was skipped: practice question; practice answers. The original: a copy is kept under "django-cache-lab:v1:unreadable-backup" (use Download below).',
     ]);
   });
 
@@ -159,7 +159,10 @@ describe('The saved sandbox scenario', () => {
     const sandboxWrites = () =>
       setItem.mock.calls.filter(([key]) => key === SANDBOX_STORAGE_KEY).length;
     useAppStore.getState().loadSandboxExample();
-    expect(localStorage.getItem(SANDBOX_STORAGE_KEY)).toBe(scenarioText);
+    expect(JSON.parse(localStorage.getItem(SANDBOX_STORAGE_KEY) ?? '')).toEqual({
+      version: 2,
+      text: scenarioText,
+    });
     useAppStore.getState().openSandbox();
     for (let i = 0; i < 5; i += 1) useAppStore.getState().next();
     expect(sandboxWrites()).toBe(1);
@@ -180,7 +183,7 @@ describe('The saved sandbox scenario', () => {
     );
   });
 
-  it('on load, a corrupt one gives a notice and is dropped; nothing else is lost', async () => {
+  it('on load, an empty one gives a notice and is set aside; nothing else is lost', async () => {
     const answers = { 'delete-on-update': { 0: { selected: 0, checked: 0 } } };
     localStorage.setItem(
       STORAGE_KEY,
@@ -193,10 +196,11 @@ describe('The saved sandbox scenario', () => {
     expect(s.answers).toEqual(answers);
     expect(s.sandboxText).toBeNull();
     expect(s.notices).toEqual([
-      'Saved progress was partly unreadable and was skipped: sandbox scenario.',
+      'The saved sandbox scenario is empty or too large and was skipped: a copy is kept under "django-cache-lab:v1:sandbox:unreadable-backup" (use Download below).',
     ]);
     s.next();
     expect(localStorage.getItem(SANDBOX_STORAGE_KEY)).toBeNull();
+    expect(localStorage.getItem(`${SANDBOX_STORAGE_KEY}:unreadable-backup`)).toBe('   ');
   });
 
   it('survives unreadable progress beside it', async () => {

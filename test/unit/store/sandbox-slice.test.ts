@@ -180,7 +180,7 @@ describe('Imported files', () => {
     );
     expect(unreadable).toEqual({
       ok: false,
-      error: 'Could not read "gone.json": The file was moved.',
+      error: 'Could not read "gone.json": the browser could not open the file.',
     });
   });
 });
@@ -193,34 +193,34 @@ describe('The sandbox slice', () => {
     expect(getSandboxLesson()).toBeNull();
   });
 
-  it('loads a scenario that passes the check', () => {
+  it('loads a scenario that passes the check', async () => {
     state().setSandboxDraft(text(randomLesson(3, { steps: 12 })));
-    expect(state().checkSandbox()).toBe(true);
+    expect(await state().checkSandbox()).toBe(true);
     expect(state().sandboxLesson?.steps).toHaveLength(12);
     expect(state().sandboxText).toBe(state().sandboxDraft);
     expect(state().sandboxError).toBeNull();
     expect(getSandboxLesson()).toBe(state().sandboxLesson);
   });
 
-  it('keeps the loaded scenario and the editor when a check fails', () => {
+  it('keeps the loaded scenario and the editor when a check fails', async () => {
     state().loadSandboxExample();
     const loaded = state().sandboxLesson;
     state().setSandboxDraft('{ nope');
-    expect(state().checkSandbox()).toBe(false);
+    expect(await state().checkSandbox()).toBe(false);
     expect(state().sandboxError).toMatchObject({ source: 'editor', message: /^Not valid JSON/ });
     expect(state().sandboxLesson).toBe(loaded);
     expect(state().sandboxText).toBe(exampleScenarioText());
     expect(state().sandboxDraft).toBe('{ nope');
   });
 
-  it('moves the seed on after a random scenario, and not after a refused one', () => {
+  it('moves the seed on after a random scenario, and not after a refused one', async () => {
     state().setSandboxSteps('5');
     state().setSandboxSeed('41');
-    state().randomSandbox();
+    await state().randomSandbox();
     expect(state().sandboxLesson?.title).toBe('Random scenario 41');
     expect(state().sandboxSeed).toBe('42');
     state().setSandboxSteps('5000');
-    state().randomSandbox();
+    await state().randomSandbox();
     expect(state().sandboxError).toEqual({
       source: 'random',
       message: 'Steps must be a whole number from 1 to 1000.',
@@ -253,9 +253,9 @@ describe('The sandbox slice', () => {
     expect(state()).toMatchObject({ view: 'lesson', lessonId: 'sandbox', step: 0, skip: [] });
   });
 
-  it('plays the sandbox scenario through the selectors and clamps steps to it', () => {
+  it('plays the sandbox scenario through the selectors and clamps steps to it', async () => {
     state().setSandboxSteps('30');
-    state().randomSandbox();
+    await state().randomSandbox();
     state().openSandbox();
     expect(selectLesson(state())).toBe(state().sandboxLesson);
     expect(selectStepCount(state())).toBe(30);
@@ -264,7 +264,7 @@ describe('The sandbox slice', () => {
     expect(state().step).toBe(30);
   });
 
-  it('restarts the player and forgets quiz answers when a new scenario replaces the one playing', () => {
+  it('restarts the player and forgets quiz answers when a new scenario replaces the one playing', async () => {
     state().loadSandboxExample();
     state().openSandbox();
     state().goTo(5);
@@ -272,7 +272,7 @@ describe('The sandbox slice', () => {
     state().checkAnswer(0);
     expect(state().answers.sandbox?.[0]).toEqual({ selected: 1, checked: 1 });
     state().setSandboxSteps('3');
-    state().randomSandbox();
+    await state().randomSandbox();
     expect(state().step).toBe(0);
     expect(state().answers.sandbox).toBeUndefined();
     expect(selectStepCount(state())).toBe(3);
@@ -313,17 +313,22 @@ describe('Restoring a saved scenario', () => {
     expect(state().sandboxText).toBeNull();
     expect(state().sandboxLesson).toBeNull();
     expect(state().notices).toEqual([
-      'The saved sandbox scenario could not be read and was dropped: Step 3, field "ops[0].key": expected string, received 42',
+      'The saved sandbox scenario could not be read and was skipped: a copy is kept under "django-cache-lab:v1:sandbox:unreadable-backup" (use Download below). Step 3, field "ops[0].key": expected string, received 42',
     ]);
+    // Nothing lost: the original is under the backup key and offered for download.
+    expect(localStorage.getItem('django-cache-lab:v1:sandbox:unreadable-backup')).toContain(
+      '"key\\": 42',
+    );
+    expect(state().storedCopies).toMatchObject([{ what: 'sandbox scenario', text: text(bad) }]);
     expect(state().answers).toEqual(answers);
     expect(state().theme).toBe('dark');
   });
 });
 
 describe('The sandbox in the URL', () => {
-  it('?lesson=sandbox opens the loaded scenario, with the step clamped to it', () => {
+  it('?lesson=sandbox opens the loaded scenario, with the step clamped to it', async () => {
     state().setSandboxSteps('8');
-    state().randomSandbox();
+    await state().randomSandbox();
     expect(parseUrlState('?lesson=sandbox&step=3')).toMatchObject({
       lessonId: 'sandbox',
       step: 3,
