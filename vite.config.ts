@@ -1,38 +1,87 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+
+const DESCRIPTION =
+  'Step through cache invalidation in Django: update, invalidate, refetch — with the code, an execution table and live database and cache panels.';
+
+/**
+ * The service worker: Workbox precaches every file of the build (all views, all lesson chunks,
+ * the highlighter), so the app works offline after the first visit. A new deploy installs
+ * beside the running one and waits for the learner's `Reload to update` (registerType prompt).
+ */
+const pwa = (isDisabled: boolean): PluginOption =>
+  VitePWA({
+    disable: isDisabled,
+    registerType: 'prompt',
+    // src/app/service-worker.ts registers it (after the first render).
+    injectRegister: false,
+    includeAssets: ['favicon.svg'],
+    manifest: {
+      name: 'Django Cache Lab',
+      short_name: 'Cache Lab',
+      description: DESCRIPTION,
+      id: './',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#f4f6f4',
+      theme_color: '#0c4b33',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // Any address of the app (?lesson=…&step=…) opens the precached page offline.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
 
 // Relative base: the built site works from any static host, under a sub-path too.
-export default defineConfig({
-  base: './',
-  plugins: [react()],
-  server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
-  build: { target: 'es2022', sourcemap: false },
-  test: {
-    restoreMocks: true,
-    // Pure code (engine, lessons, store, view models) runs in plain Node; only what renders or
-    // reads the DOM pays for jsdom.
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'node',
-          environment: 'node',
-          include: ['test/unit/**/*.test.ts'],
-          exclude: ['test/unit/app/**'],
-          setupFiles: ['test/setup-node.ts'],
+// `vite build --mode single` (npm run build:single) inlines everything into one HTML file that
+// works from file:// (no service worker there).
+export default defineConfig(({ mode }) => {
+  const isSingle = mode === 'single';
+  return {
+    base: './',
+    plugins: [react(), pwa(isSingle || mode === 'test'), isSingle ? viteSingleFile() : null],
+    server: { port: 5173 },
+    preview: { port: 4173, strictPort: true },
+    build: isSingle
+      ? { target: 'es2022', sourcemap: false, outDir: 'dist-single', copyPublicDir: false }
+      : { target: 'es2022', sourcemap: false },
+    test: {
+      restoreMocks: true,
+      // Pure code (engine, lessons, store, view models) runs in plain Node; only what renders
+      // or reads the DOM pays for jsdom.
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['test/unit/**/*.test.ts'],
+            exclude: ['test/unit/app/**'],
+            setupFiles: ['test/setup-node.ts'],
+          },
         },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'jsdom',
-          environment: 'jsdom',
-          include: ['test/component/**/*.test.tsx', 'test/unit/app/**/*.test.ts'],
-          setupFiles: ['test/setup.ts'],
+        {
+          extends: true,
+          test: {
+            name: 'jsdom',
+            environment: 'jsdom',
+            include: ['test/component/**/*.test.tsx', 'test/unit/app/**/*.test.ts'],
+            setupFiles: ['test/setup.ts'],
+          },
         },
-      },
-    ],
-  },
+      ],
+    },
+  };
 });

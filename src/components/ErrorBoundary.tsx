@@ -4,10 +4,13 @@ export interface ErrorBoundaryProps {
   /** What failed, in words: "The Cache panel". */
   label: string;
   children: ReactNode;
+  /** When this changes (another view, another lesson), a shown error is cleared. */
+  resetKey?: string;
 }
 
 interface ErrorBoundaryState {
   error: Error | null;
+  resetKey?: string;
 }
 
 /**
@@ -15,10 +18,19 @@ interface ErrorBoundaryState {
  * while every other panel keeps working.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
-  state: ErrorBoundaryState = { error: null };
+  state: ErrorBoundaryState = { error: null, resetKey: this.props.resetKey };
 
-  static getDerivedStateFromError(error: Error): ErrorBoundaryState {
+  static getDerivedStateFromError(error: Error): Partial<ErrorBoundaryState> {
     return { error };
+  }
+
+  static getDerivedStateFromProps(
+    props: ErrorBoundaryProps,
+    state: ErrorBoundaryState,
+  ): Partial<ErrorBoundaryState> | null {
+    // Leaving the view that failed shows the next one fresh, not the old error.
+    if (props.resetKey === state.resetKey) return null;
+    return { error: null, resetKey: props.resetKey };
   }
 
   componentDidCatch(error: Error, info: ErrorInfo): void {
