@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type PluginOption } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -41,8 +42,21 @@ const pwa = (isDisabled: boolean): PluginOption =>
       // Any address of the app (?lesson=…&step=…) opens the precached page offline.
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
+      // The first install takes over the open page at once, so views it has not opened yet
+      // already come from the cache. Updates still wait for `Reload to update`.
+      clientsClaim: true,
     },
   });
+
+/** The single file has no folder beside it: the favicon goes inline too. */
+const inlineFavicon = (): Plugin => ({
+  name: 'dcl:inline-favicon',
+  transformIndexHtml(html) {
+    const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8');
+    const uri = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+    return html.replace('href="./favicon.svg"', `href="${uri}"`);
+  },
+});
 
 // Relative base: the built site works from any static host, under a sub-path too.
 // `vite build --mode single` (npm run build:single) inlines everything into one HTML file that
@@ -51,7 +65,7 @@ export default defineConfig(({ mode }) => {
   const isSingle = mode === 'single';
   return {
     base: './',
-    plugins: [react(), pwa(isSingle || mode === 'test'), isSingle ? viteSingleFile() : null],
+    plugins: [react(), pwa(isSingle || mode === 'test'), ...(isSingle ? [viteSingleFile(), inlineFavicon()] : [])],
     server: { port: 5173 },
     preview: { port: 4173, strictPort: true },
     build: isSingle

@@ -60,8 +60,21 @@ export function hasUpdateWaiting(): boolean {
   return isUpdateWaiting;
 }
 
-/** Let the waiting version take over, then reload the page into it. */
+/**
+ * Let the waiting version take over, then reload the page into it. The reload is ours: the
+ * plugin reloads only a tab that was already controlled when it opened, not one whose first
+ * visit is still open.
+ */
 export function reloadToUpdate(): void {
-  if (activateUpdate) void activateUpdate(true);
-  else window.location.reload();
+  if (!activateUpdate) {
+    window.location.reload();
+    return;
+  }
+  let isReloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (isReloading) return;
+    isReloading = true;
+    window.location.reload();
+  });
+  void activateUpdate(true);
 }

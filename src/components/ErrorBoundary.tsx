@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { forgetFailedLoads } from './lazy-with-retry';
 
 export interface ErrorBoundaryProps {
   /** What failed, in words: "The Cache panel". */
@@ -30,6 +31,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   ): Partial<ErrorBoundaryState> | null {
     // Leaving the view that failed shows the next one fresh, not the old error.
     if (props.resetKey === state.resetKey) return null;
+    if (state.error) forgetFailedLoads();
     return { error: null, resetKey: props.resetKey };
   }
 
@@ -44,7 +46,15 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
         <p>
           {this.props.label} could not be shown: {this.state.error.message}
         </p>
-        <button type="button" className="button" onClick={() => this.setState({ error: null })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            // A chunk that failed to load is fetched again.
+            forgetFailedLoads();
+            this.setState({ error: null });
+          }}
+        >
           Try again
         </button>
       </div>

@@ -5,6 +5,19 @@ const RETRY_DELAY_MS = 400;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Forgets the failed load of each lazy component that failed (see `forgetFailedLoads`). */
+const failed = new Set<() => void>();
+
+/**
+ * Let every lazy component whose chunk failed load again at its next render. Error boundaries
+ * call it when they retry or their view changes. (Until then a failed load stays failed, so
+ * React's render after the failure reaches the boundary instead of starting another load.)
+ */
+export function forgetFailedLoads(): void {
+  failed.forEach((forget) => forget());
+  failed.clear();
+}
+
 export interface LazyComponent {
   (): React.JSX.Element;
   /** Start loading the chunk now (before it is first rendered). */
@@ -18,9 +31,7 @@ export interface LazyComponent {
  * fresh load. `React.lazy` keeps the first rejection forever, so one failed request broke the
  * view until a full reload.
  */
-export function lazyWithRetry(
-  load: () => Promise<{ default: ComponentType }>,
-): LazyComponent {
+export function lazyWithRetry(load: () => Promise<{ default: ComponentType }>): LazyComponent {
   let pending: Promise<ComponentType> | null = null;
   let loaded: ComponentType | null = null;
   const start = (): Promise<ComponentType> => {
@@ -29,8 +40,9 @@ export function lazyWithRetry(
       .then(
         (module) => (loaded = module.default),
         (error: unknown) => {
-          // Forget the failure: the next render loads again.
-          pending = null;
+          failed.add(() => {
+            pending = null;
+          });
           throw error;
         },
       );
