@@ -42,10 +42,7 @@ function collectErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('response', (response) => {
-    if (response.status() >= 400)
-      errors.push(
-        `${response.status()} ${response.url()} from ${response.request().headers().referer} sw=${response.fromServiceWorker()} type=${response.request().resourceType()}`,
-      );
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
     errors.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`);
