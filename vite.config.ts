@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
-import { defineConfig, type Plugin, type PluginOption } from 'vite';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, defineConfig, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -58,6 +59,52 @@ const inlineFavicon = (): Plugin => ({
   },
 });
 
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * Prerender the first view into index.html at build time (src/prerender.tsx, built for Node and
+ * run here), so the first paint does not wait for JavaScript; main.tsx hydrates it. The key says
+ * which stored preferences it was rendered with. An address with a query (a deep link) is not
+ * the prerendered view: a tiny inline script empties #root before it paints.
+ */
+const prerenderFirstView = (): Plugin => ({
+  name: 'dcl:prerender-first-view',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    async handler(html) {
+      const outDir = fileURLToPath(new URL('./node_modules/.tmp/prerender', import.meta.url));
+      try {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          mode: 'production',
+          plugins: [react(), pwa(true)],
+          build: {
+            ssr: fileURLToPath(new URL('./src/prerender.tsx', import.meta.url)),
+            outDir,
+            emptyOutDir: true,
+            rollupOptions: { output: { entryFileNames: 'prerender.mjs' } },
+          },
+        });
+        const module = (await import(pathToFileURL(`${outDir}/prerender.mjs`).href)) as {
+          render: () => Promise<{ html: string; key: string }>;
+        };
+        const { html: app, key } = await module.render();
+        const deepLink =
+          "<script>if(location.search.length>1)document.getElementById('root').replaceChildren()</script>";
+        return html.replace(
+          '<div id="root"></div>',
+          `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${deepLink}`,
+        );
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+  },
+});
+
 // Relative base: the built site works from any static host, under a sub-path too.
 // `vite build --mode single` (npm run build:single) inlines everything into one HTML file that
 // works from file:// (no service worker there).
@@ -65,7 +112,12 @@ export default defineConfig(({ mode }) => {
   const isSingle = mode === 'single';
   return {
     base: './',
-    plugins: [react(), pwa(isSingle || mode === 'test'), ...(isSingle ? [viteSingleFile(), inlineFavicon()] : [])],
+    plugins: [
+      react(),
+      pwa(isSingle || mode === 'test'),
+      mode === 'test' ? null : prerenderFirstView(),
+      ...(isSingle ? [viteSingleFile(), inlineFavicon()] : []),
+    ],
     server: { port: 5173 },
     preview: { port: 4173, strictPort: true },
     build: isSingle
