@@ -2,6 +2,7 @@ import { lessonIndex } from '../lessons';
 import { useAppStore } from '../store/store';
 import { THEMES, type Theme } from '../store/preferences-slice';
 import { SANDBOX_LESSON_ID } from '../store/trace-cache';
+import { isPlainClick } from '../components/plain-click';
 
 const THEME_LABEL: Record<Theme, string> = {
   system: 'System',
@@ -48,7 +49,7 @@ export function Header() {
             aria-current={view === item.view ? 'page' : undefined}
             onClick={(event) => {
               // A plain click switches in place; modified clicks open a new tab as usual.
-              if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              if (!isPlainClick(event)) return;
               event.preventDefault();
               setView(item.view);
             }}

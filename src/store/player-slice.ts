@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 import { effectiveLesson } from './trace-cache';
+import { clampStep } from './clamp-step';
 
 export const SPEEDS = [0.5, 1, 1.5, 2] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -32,8 +33,7 @@ export const createPlayerSlice: StateCreator<AppState, [], [], PlayerSlice> = (s
     return effectiveLesson(lessonId, isRemedy).steps.length;
   };
   const goTo = (step: number): void => {
-    const target = Number.isFinite(step) ? Math.trunc(step) : 0;
-    set({ step: Math.min(stepCount(), Math.max(0, target)), isPlaying: false });
+    set({ step: clampStep(step, stepCount()), isPlaying: false });
   };
   return {
     step: 0,
