@@ -13,7 +13,16 @@ const layer = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  {
+    ignores: [
+      'dist',
+      'dist-single',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'coverage',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +32,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
@@ -34,7 +46,17 @@ export default tseslint.config(
   },
   layer(
     ['src/engine/**'],
-    ['**/lessons/**', '**/store/**', '**/features/**', '**/components/**', '**/app/**', 'react', 'react-dom', 'zustand', '@/*'],
+    [
+      '**/lessons/**',
+      '**/store/**',
+      '**/features/**',
+      '**/components/**',
+      '**/app/**',
+      'react',
+      'react-dom',
+      'zustand',
+      '@/*',
+    ],
     'The engine is pure TypeScript: no lessons, store, React or UI imports.',
   ),
   layer(

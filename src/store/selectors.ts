@@ -21,10 +21,6 @@ export const selectFrame = (state: AppState): Frame => {
   return frames[clampStep(state.step, frames.length - 1)];
 };
 
-/** The trace of the lesson's normal path (no skips), for comparisons. */
-export const selectNormalTrace = (state: AppState): Trace =>
-  traceFor(state.lessonId, state.isRemedy, []);
-
 const NO_ANSWERS: Record<number, AnswerState> = {};
 export const selectAnswers = (state: AppState): Record<number, AnswerState> =>
   state.answers[state.lessonId] ?? NO_ANSWERS;
