@@ -1,11 +1,13 @@
 import { act, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../src/components/ErrorBoundary';
 import { lazyWithRetry } from '../../src/components/lazy-with-retry';
 
 const View = () => <p>The view</p>;
+
+/** Let loads, the retry's pause and React's re-render after them all happen. */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 600)));
 
 function renderLazy(Lazy: () => React.JSX.Element, resetKey = 'a') {
   return (
@@ -23,8 +25,11 @@ describe('A lazily loaded view', () => {
       .fn<() => Promise<{ default: typeof View }>>()
       .mockRejectedValueOnce(new Error('network'))
       .mockResolvedValue({ default: View });
-    render(renderLazy(lazyWithRetry(load)));
-    expect(await screen.findByText('The view', {}, { timeout: 3000 })).toBeVisible();
+    await act(async () => {
+      render(renderLazy(lazyWithRetry(load)));
+    });
+    await settle();
+    expect(screen.getByText('The view')).toBeVisible();
     expect(load).toHaveBeenCalledTimes(2);
   });
 
@@ -35,11 +40,18 @@ describe('A lazily loaded view', () => {
       .mockRejectedValueOnce(new Error('Failed to fetch'))
       .mockRejectedValueOnce(new Error('Failed to fetch'))
       .mockResolvedValue({ default: View });
-    render(renderLazy(lazyWithRetry(load)));
-    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
-    expect(alert).toHaveTextContent('The view could not be shown: Failed to fetch');
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('The view')).toBeVisible();
+    await act(async () => {
+      render(renderLazy(lazyWithRetry(load)));
+    });
+    await settle();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The view could not be shown: Failed to fetch',
+    );
+    await act(async () => {
+      screen.getByRole('button', { name: 'Try again' }).click();
+    });
+    await settle();
+    expect(screen.getByText('The view')).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(load).toHaveBeenCalledTimes(3);
   });
@@ -48,10 +60,14 @@ describe('A lazily loaded view', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const broken = lazyWithRetry(() => Promise.reject(new Error('Failed to fetch')));
     const fine = lazyWithRetry(() => Promise.resolve({ default: View }));
-    const { rerender } = render(renderLazy(broken, 'compare'));
-    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toBeVisible();
-    await act(async () => rerender(renderLazy(fine, 'lessons')));
-    expect(await screen.findByText('The view')).toBeVisible();
+    const { rerender } = await act(async () => render(renderLazy(broken, 'compare')));
+    await settle();
+    expect(screen.getByRole('alert')).toBeVisible();
+    await act(async () => {
+      rerender(renderLazy(fine, 'lessons'));
+    });
+    await settle();
+    expect(screen.getByText('The view')).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
