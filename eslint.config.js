@@ -13,7 +13,17 @@ const layer = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', '.venv'] },
+  {
+    ignores: [
+      'dist',
+      'dist-single',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'coverage',
+      '.venv',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -65,5 +75,24 @@ export default tseslint.config(
     ['**/features/**', '**/app/**', '**/lessons/**', '**/store/**'],
     'Shared components know nothing about lessons or the store.',
   ),
-  layer(['src/features/**'], ['**/app/**'], 'Features may not import the app shell.'),
+  {
+    // Features may not import the app shell, nor each other (bulletproof-react's unidirectional
+    // zones): what two features share lives in components/ (or store/, engine/).
+    files: ['src/features/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**'], message: 'Features may not import the app shell.' },
+            {
+              // '../other-feature/…', or any path through features/ (its own files are './…').
+              regex: '^\\.\\./(?!\\.\\./)|(^|/)features/',
+              message: 'A feature may not import another feature: share it through components/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,18 +1,157 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, defineConfig, type Plugin, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+
+const DESCRIPTION =
+  'Step through cache invalidation in Django: update, invalidate, refetch — with the code, an execution table and live database and cache panels.';
+
+/**
+ * The service worker: Workbox precaches every file of the build (all views, all lesson chunks,
+ * the highlighter), so the app works offline after the first visit. A new deploy installs
+ * beside the running one and waits for the learner's `Reload to update` (registerType prompt).
+ */
+const pwa = (isDisabled: boolean): PluginOption =>
+  VitePWA({
+    disable: isDisabled,
+    registerType: 'prompt',
+    // src/app/service-worker.ts registers it (after the first render).
+    injectRegister: false,
+    includeAssets: ['favicon.svg'],
+    manifest: {
+      name: 'Django Cache Lab',
+      short_name: 'Cache Lab',
+      description: DESCRIPTION,
+      id: './',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#f4f6f4',
+      theme_color: '#0c4b33',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // Any address of the app (?lesson=…&step=…) opens the precached page offline.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      // The first install takes over the open page at once, so views it has not opened yet
+      // already come from the cache. Updates still wait for `Reload to update`.
+      clientsClaim: true,
+    },
+  });
+
+/** The single file has no folder beside it: the favicon goes inline too. */
+const inlineFavicon = (): Plugin => ({
+  name: 'dcl:inline-favicon',
+  transformIndexHtml(html) {
+    const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8');
+    const uri = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+    return html.replace('href="./favicon.svg"', `href="${uri}"`);
+  },
+});
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * Prerender the first view into index.html at build time (src/prerender.tsx, built for Node and
+ * run here), so the first paint does not wait for JavaScript; main.tsx hydrates it. The key says
+ * which stored preferences it was rendered with. An address with a query (a deep link) is not
+ * the prerendered view: a tiny inline script empties #root before it paints.
+ */
+const prerenderFirstView = (): Plugin => ({
+  name: 'dcl:prerender-first-view',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    async handler(html) {
+      const outDir = fileURLToPath(new URL('./node_modules/.tmp/prerender', import.meta.url));
+      try {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          mode: 'production',
+          plugins: [react(), pwa(true)],
+          build: {
+            ssr: fileURLToPath(new URL('./src/prerender.tsx', import.meta.url)),
+            outDir,
+            emptyOutDir: true,
+            rollupOptions: { output: { entryFileNames: 'prerender.mjs' } },
+          },
+        });
+        const module = (await import(pathToFileURL(`${outDir}/prerender.mjs`).href)) as {
+          render: () => Promise<{ html: string; key: string }>;
+        };
+        const { html: app, key } = await module.render();
+        const deepLink =
+          "<script>if(location.search.length>1)document.getElementById('root').replaceChildren()</script>";
+        return html.replace(
+          '<div id="root"></div>',
+          `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${deepLink}`,
+        );
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+  },
+});
 
 // Relative base: the built site works from any static host, under a sub-path too.
-export default defineConfig({
-  base: './',
-  plugins: [react()],
-  server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
-  build: { target: 'es2022', sourcemap: false },
-  test: {
-    environment: 'jsdom',
-    include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.tsx', 'test/fuzz/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
-    restoreMocks: true,
-  },
+// `vite build --mode single` (npm run build:single) inlines everything into one HTML file that
+// works from file:// (no service worker there).
+export default defineConfig(({ mode }) => {
+  const isSingle = mode === 'single';
+  return {
+    base: './',
+    plugins: [
+      react(),
+      pwa(isSingle || mode === 'test'),
+      mode === 'test' ? null : prerenderFirstView(),
+      ...(isSingle ? [viteSingleFile(), inlineFavicon()] : []),
+    ],
+    server: { port: 5173 },
+    preview: { port: 4173, strictPort: true },
+    build: isSingle
+      ? { target: 'es2022', sourcemap: false, outDir: 'dist-single', copyPublicDir: false }
+      : { target: 'es2022', sourcemap: false },
+    test: {
+      restoreMocks: true,
+      // Pure code (engine, lessons, store, view models) runs in plain Node; only what renders
+      // or reads the DOM pays for jsdom.
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['test/unit/**/*.test.ts'],
+            exclude: ['test/unit/app/**'],
+            setupFiles: ['test/setup-node.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'jsdom',
+            environment: 'jsdom',
+            include: [
+              'test/component/**/*.test.tsx',
+              'test/unit/app/**/*.test.ts',
+              'test/fuzz/**/*.test.ts',
+            ],
+            setupFiles: ['test/setup.ts'],
+          },
+        },
+      ],
+    },
+  };
 });

@@ -1,13 +1,22 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { FirstView, firstViewKey, isPrerenderedView } from './app/first-view';
+import { startServiceWorker } from './app/service-worker';
 import './app/theme.css';
 import './app/base.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const search = window.location.search;
+// The build put the first view's HTML in #root; hydrate it when this visit renders the same.
+if (
+  root.dataset.prerenderKey !== undefined &&
+  root.firstElementChild &&
+  isPrerenderedView(search) &&
+  root.dataset.prerenderKey === firstViewKey()
+) {
+  hydrateRoot(root, <FirstView />);
+} else {
+  root.replaceChildren();
+  createRoot(root).render(<FirstView />);
+}
+startServiceWorker();

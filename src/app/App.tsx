@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { lazyWithRetry } from '../components/lazy-with-retry';
 import { useAutoplay } from '../features/player/use-autoplay';
 import { selectLesson } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -8,6 +9,7 @@ import { BlankScreen } from './BlankScreen';
 import { HelpDialog } from './HelpDialog';
 import { LessonView } from './LessonView';
 import { Notices } from './Notices';
+import { UpdatePrompt } from './UpdatePrompt';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import { usePresenterSync } from './use-presenter-sync';
 import { usePrintHandout } from './use-print-handout';
@@ -17,10 +19,10 @@ import './layout.css';
 import './stage.css';
 import './print.css';
 
-const LessonIndexView = lazy(() => import('../features/lesson-index/LessonIndexView'));
-const CompareView = lazy(() => import('../features/compare/CompareView'));
-const PracticeView = lazy(() => import('../features/practice/PracticeView'));
-const SandboxView = lazy(() => import('../features/sandbox/SandboxView'));
+const LessonIndexView = lazyWithRetry(() => import('../features/lesson-index/LessonIndexView'));
+const CompareView = lazyWithRetry(() => import('../features/compare/CompareView'));
+const PracticeView = lazyWithRetry(() => import('../features/practice/PracticeView'));
+const SandboxView = lazyWithRetry(() => import('../features/sandbox/SandboxView'));
 
 const VIEW_TITLES = {
   lessons: 'Lessons',
@@ -71,7 +73,7 @@ export function App() {
         ) : view === 'lesson' ? (
           <LessonView />
         ) : (
-          <ErrorBoundary label={`The ${VIEW_TITLES[view]} view`}>
+          <ErrorBoundary label={`The ${VIEW_TITLES[view]} view`} resetKey={view}>
             <Suspense fallback={<p className="layout__loading">Loading…</p>}>
               {view === 'lessons' ? (
                 <LessonIndexView />
@@ -88,6 +90,7 @@ export function App() {
       </main>
       {isPresenting ? <BlankScreen /> : null}
       <HelpDialog />
+      <UpdatePrompt />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { isPlainClick } from '../components/plain-click';
 import { lessonIndex } from '../lessons';
 import { selectLesson } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -131,7 +132,7 @@ export function Header() {
                 aria-current={view === item.view ? 'page' : undefined}
                 onClick={(event) => {
                   // A plain click switches in place; modified clicks open a new tab as usual.
-                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                  if (!isPlainClick(event)) return;
                   event.preventDefault();
                   setMenuOpen(false);
                   setView(item.view);

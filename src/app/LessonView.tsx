@@ -1,5 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { lazyWithRetry } from '../components/lazy-with-retry';
 import { CodePanel } from '../features/code-panel/CodePanel';
 import { ConceptFlow } from '../features/concept-flow/ConceptFlow';
 import { ExecutionTable } from '../features/execution-table/ExecutionTable';
@@ -19,9 +20,9 @@ import { Handout } from './Handout';
 import { PresenterBar } from './PresenterBar';
 import { PresenterSlide } from './PresenterSlide';
 
-const LearnPanels = lazy(() => import('./LearnPanels'));
+const LearnPanels = lazyWithRetry(() => import('./LearnPanels'));
 // Only lessons with several actors (all loaded on demand) show lanes, so they load lazily too.
-const Timeline = lazy(() =>
+const Timeline = lazyWithRetry(() =>
   import('../features/timeline/Timeline').then((m) => ({ default: m.Timeline })),
 );
 

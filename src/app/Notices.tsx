@@ -1,4 +1,4 @@
-import { downloadText } from '../features/sandbox/download-file';
+import { downloadText } from '../components/download-file';
 import './notices.css';
 import { useAppStore } from '../store/store';
 

@@ -9,9 +9,6 @@ import { DEFAULT_ACTOR, run } from './run';
 import type { ActorOutcome, CacheEntryView, Frame, Lesson, LessonStep, Op } from './types';
 import { PRACTICE_KINDS, type PracticeKind } from './practice-seed';
 
-export { FIRST_PRACTICE_SEED, nextPracticeSeed, PRACTICE_KINDS } from './practice-seed';
-export type { PracticeKind } from './practice-seed';
-
 /** One step of the scenario as the learner reads it. */
 export interface PracticeStep {
   /** 1-based step number. */

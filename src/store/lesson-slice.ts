@@ -38,7 +38,9 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   skip: [],
   isRemedy: false,
   isEmbedded: false,
-  isReady: false,
+  // The bare address is the default lesson at step 0 from the first render (the build
+  // prerenders exactly that); any other address waits until useUrlSync has read it.
+  isReady: typeof window === 'undefined' || window.location.search.length <= 1,
   notices: [],
   storedCopies: [],
   openLesson: (lessonId) => {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 import { effectiveLesson } from './trace-cache';
+import { clampStep } from './clamp-step';
 
 export const SPEEDS = [0.5, 1, 1.5, 2] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -32,9 +33,8 @@ export const createPlayerSlice: StateCreator<AppState, [], [], PlayerSlice> = (s
     return effectiveLesson(lessonId, isRemedy).steps.length;
   };
   const goTo = (step: number): void => {
-    const target = Number.isFinite(step) ? Math.trunc(step) : 0;
     // Any move of the player leaves presenter mode's closing slides for the stage.
-    set({ step: Math.min(stepCount(), Math.max(0, target)), isPlaying: false, slide: 0 });
+    set({ step: clampStep(step, stepCount()), isPlaying: false, slide: 0 });
   };
   return {
     step: 0,

@@ -2,6 +2,7 @@ import type { Frame, Lesson, Trace } from '../engine';
 import type { AppState } from './store';
 import { effectiveLesson, traceFor } from './trace-cache';
 import type { AnswerState } from './quiz-slice';
+import { clampStep } from './clamp-step';
 
 /** The lesson being shown, with its remedy applied when switched on. */
 export const selectLesson = (state: AppState): Lesson =>
@@ -17,12 +18,8 @@ export const selectStepCount = (state: AppState): number => selectLesson(state).
 /** The frame for the current step. */
 export const selectFrame = (state: AppState): Frame => {
   const frames = selectTrace(state).frames;
-  return frames[Math.min(state.step, frames.length - 1)];
+  return frames[clampStep(state.step, frames.length - 1)];
 };
-
-/** The trace of the lesson's normal path (no skips), for comparisons. */
-export const selectNormalTrace = (state: AppState): Trace =>
-  traceFor(state.lessonId, state.isRemedy, []);
 
 const NO_ANSWERS: Record<number, AnswerState> = {};
 export const selectAnswers = (state: AppState): Record<number, AnswerState> =>

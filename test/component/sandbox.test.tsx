@@ -4,7 +4,13 @@ import { Suspense } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LessonView } from '../../src/app/LessonView';
 import { randomLesson } from '../../src/engine';
+import { ExecutionTable } from '../../src/features/execution-table/ExecutionTable';
 import { SandboxView } from '../../src/features/sandbox/SandboxView';
+import { Timeline } from '../../src/features/timeline/Timeline';
+import { VariableTracker } from '../../src/features/variable-tracker/VariableTracker';
+// LessonView loads the learn panels lazily; importing them here first makes that load a
+// module-cache hit, so no test waits on a transform on a busy machine.
+import '../../src/app/LearnPanels';
 import { exampleScenarioText } from '../../src/store/sandbox-slice';
 import { initialState, useAppStore } from '../../src/store/store';
 
@@ -176,6 +182,9 @@ describe('Sandbox', () => {
 });
 
 describe('The lesson page playing a sandbox scenario', () => {
+  // The whole page is a big DOM for jsdom: it renders inside one async act (the lazy learn
+  // panels included), then each region is looked up once by role and name and checked visible,
+  // instead of polling (each role query over the page costs about a second on a busy machine).
   it('shows every panel, with empty lists said in words', async () => {
     await act(async () => {
       useAppStore.getState().setSandboxSteps('12');
@@ -183,107 +192,117 @@ describe('The lesson page playing a sandbox scenario', () => {
       useAppStore.getState().openSandbox();
       useAppStore.getState().goTo(12);
     });
-    render(
-      <Suspense fallback={null}>
-        <LessonView />
-      </Suspense>,
-    );
-    expect(await screen.findByRole('region', { name: 'Visual quiz' })).toHaveTextContent(
-      'Score: 0 / 0This scenario has no quiz.',
-    );
-    expect(screen.getByRole('region', { name: 'Key moments' })).toBeVisible();
-    const snapshot = screen.getByRole('region', { name: 'Concept snapshot' });
+    await act(async () => {
+      render(
+        <Suspense fallback={null}>
+          <LessonView />
+        </Suspense>,
+      );
+    });
+    const region = (name: string) => {
+      const found = screen.getByRole('region', { name, hidden: true });
+      expect(found).toBeVisible();
+      return found;
+    };
+    expect(region('Visual quiz')).toHaveTextContent('Score: 0 / 0This scenario has no quiz.');
+    region('Key moments');
+    const snapshot = region('Concept snapshot');
     expect(within(snapshot).getByText('This scenario has no snapshot.')).toBeVisible();
     expect(within(snapshot).queryByRole('heading', { level: 3 })).toBeNull();
     expect(
-      within(screen.getByRole('region', { name: 'Full transcript' })).getByText(
-        'This scenario has no transcript.',
-      ),
+      within(region('Full transcript')).getByText('This scenario has no transcript.'),
     ).toBeVisible();
-    for (const name of ['Concept flow', 'Execution sample', 'Cache', 'Database']) {
-      expect(screen.getByRole('region', { name })).toBeVisible();
-    }
-    const table = screen.getByRole('table', { name: 'Execution table' });
-    expect(within(table).getAllByRole('row').length).toBeGreaterThanOrEqual(13);
-    expect(screen.getByRole('table', { name: 'Variable tracker' })).toBeVisible();
+    for (const name of ['Concept flow', 'Execution sample', 'Cache', 'Database']) region(name);
+    const table = screen.getByRole('table', { name: 'Execution table', hidden: true });
+    expect(within(table).getAllByRole('row', { hidden: true }).length).toBeGreaterThanOrEqual(13);
+    expect(screen.getByRole('table', { name: 'Variable tracker', hidden: true })).toBeVisible();
     // No panel fell back to its error message.
     expect(screen.queryByText(/could not be shown/)).toBeNull();
   });
 });
 
 describe('A long sandbox scenario (more than LONG_TRACE_STEPS steps)', () => {
+  // Kept cheap so it is not flaky on a busy machine: 90 steps are long (over 60) and leave
+  // timeline blocks out on both sides of the window; only the three panels under test render
+  // (no lazy chunk to wait for); role queries run once, not in a polling loop, and skip jsdom's
+  // costly visibility check (`hidden: true`): nothing in these panels is hidden.
   it('keeps the table and tracker complete, and renders a window of timeline columns', async () => {
     await act(async () => {
-      useAppStore.getState().setSandboxSteps('200');
+      useAppStore.getState().setSandboxSteps('90');
       await useAppStore.getState().randomSandbox();
       useAppStore.getState().openSandbox();
-      useAppStore.getState().goTo(150);
+      useAppStore.getState().goTo(50);
     });
     render(
-      <Suspense fallback={null}>
-        <LessonView />
-      </Suspense>,
+      <>
+        <Timeline />
+        <ExecutionTable />
+        <VariableTracker />
+      </>,
     );
-    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    const timeline = screen.getByRole('region', { name: 'Timeline', hidden: true });
 
-    // Execution table: rows for steps 1..150 only, the current one marked alone.
-    const table = screen.getByRole('table', { name: 'Execution table' });
+    // Execution table: rows for steps 1..50 only, the current one marked alone.
+    const table = screen.getByRole('table', { name: 'Execution table', hidden: true });
     const rows = table.querySelectorAll('tbody tr');
-    expect(rows).toHaveLength(150);
+    expect(rows).toHaveLength(50);
     const current = table.querySelectorAll('[aria-current]');
     expect(current).toHaveLength(1);
     expect(current[0]).toHaveAttribute('aria-current', 'step');
-    expect(within(current[0] as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent(/^150$/);
-    expect(screen.getByRole('region', { name: 'Execution table, scrollable' })).toHaveAttribute(
-      'tabindex',
-      '0',
-    );
+    expect(
+      within(current[0] as HTMLElement).getAllByRole('cell', { hidden: true })[0],
+    ).toHaveTextContent(/^50$/);
+    expect(
+      screen.getByRole('region', { name: 'Execution table, scrollable', hidden: true }),
+    ).toHaveAttribute('tabindex', '0');
 
-    // Variable tracker: a header per frame, values up to step 150 and no text after it.
-    const tracker = screen.getByRole('table', { name: 'Variable tracker' });
+    // Variable tracker: a header per frame, values up to step 50 and no text after it.
+    const tracker = screen.getByRole('table', { name: 'Variable tracker', hidden: true });
     const headers = within(tracker)
-      .getAllByRole('columnheader')
+      .getAllByRole('columnheader', { hidden: true })
       .map((th) => th.textContent);
     expect(headers).toEqual([
       'Variable',
       'Start',
-      ...Array.from({ length: 199 }, (_, i) => `After Step ${i + 1}`),
+      ...Array.from({ length: 89 }, (_, i) => `After Step ${i + 1}`),
       'Final',
     ]);
-    const queries = within(tracker).getByRole('rowheader', { name: 'queries' }).closest('tr')!;
-    const cells = within(queries).getAllByRole('cell');
-    expect(cells).toHaveLength(201);
-    expect(cells.slice(0, 151).every((cell) => cell.textContent !== '')).toBe(true);
-    expect(cells.slice(151).every((cell) => cell.textContent === '')).toBe(true);
+    const queries = within(tracker)
+      .getByRole('rowheader', { name: 'queries', hidden: true })
+      .closest('tr')!;
+    const cells = within(queries).getAllByRole('cell', { hidden: true });
+    expect(cells).toHaveLength(91);
+    expect(cells.slice(0, 51).every((cell) => cell.textContent !== '')).toBe(true);
+    expect(cells.slice(51).every((cell) => cell.textContent === '')).toBe(true);
 
-    // Timeline: the current step's block of 20 columns and one either side (121..180).
-    expect(within(timeline).getByRole('listitem', { current: 'step' })).toHaveTextContent(
-      /^▶Step 150/,
-    );
+    // Timeline: the current step's block of 20 columns and one either side (21..80).
+    expect(
+      within(timeline).getByRole('listitem', { current: 'step', hidden: true }),
+    ).toHaveTextContent(/^▶Step 50/);
     const steps = [...timeline.querySelectorAll('.timeline__card, .timeline__placeholder')].map(
       (item) => Number(/Step (\d+)/.exec(item.textContent ?? '')?.[1]),
     );
-    expect(steps.sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => 121 + i));
-    const meter = within(timeline).getByRole('list', { name: 'DB queries per step' });
-    expect(within(meter).getAllByRole('listitem')).toHaveLength(30);
+    expect(steps.sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => 21 + i));
+    const meter = within(timeline).getByRole('list', { name: 'DB queries per step', hidden: true });
+    expect(within(meter).getAllByRole('listitem', { hidden: true })).toHaveLength(30);
 
     // The table scrolls in its own box with fixed column widths.
     expect(table.closest('.xtable')).toHaveClass('xtable--long');
 
     // Moving on keeps the table and tracker whole; only the row just reached slides in.
-    act(() => useAppStore.getState().goTo(200));
+    act(() => useAppStore.getState().goTo(90));
     const all = table.querySelectorAll('tbody tr');
-    expect(all).toHaveLength(200);
+    expect(all).toHaveLength(90);
     const sliding = table.querySelectorAll('tbody tr:not(.xtable__row--still)');
     expect(sliding).toHaveLength(1);
-    expect(sliding[0]).toBe(all[199]);
-    expect(all[199]).toHaveAttribute('aria-current', 'step');
-    act(() => useAppStore.getState().goTo(199));
+    expect(sliding[0]).toBe(all[89]);
+    expect(all[89]).toHaveAttribute('aria-current', 'step');
+    act(() => useAppStore.getState().goTo(89));
     expect(table.querySelectorAll('tbody tr:not(.xtable__row--still)')).toHaveLength(0);
-    act(() => useAppStore.getState().goTo(200));
+    act(() => useAppStore.getState().goTo(90));
     expect(
       within(queries)
-        .getAllByRole('cell')
+        .getAllByRole('cell', { hidden: true })
         .every((cell) => cell.textContent !== ''),
     ).toBe(true);
     expect(screen.queryByText(/could not be shown/)).toBeNull();

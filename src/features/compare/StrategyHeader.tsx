@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { isPlainClick } from '../../components/plain-click';
 import type { CompareStrategy } from '../../lessons/compare-stories';
 import { useAppStore } from '../../store/store';
 
@@ -13,9 +14,7 @@ export interface StrategyHeaderProps {
 export function StrategyHeader({ strategy }: StrategyHeaderProps) {
   const openLesson = useAppStore((s) => s.openLesson);
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    const isPlain =
-      event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-    if (!isPlain) return;
+    if (!isPlainClick(event)) return;
     event.preventDefault();
     openLesson(strategy.lessonId);
   };

@@ -7,6 +7,7 @@ import { stepBlocks, tableRows } from './execution-table-rows';
 import { ExecutionTableRow } from './ExecutionTableRow';
 import { useKeepRowInView } from './use-keep-row-in-view';
 import './execution-table.css';
+import { clampStep } from '../../store/clamp-step';
 
 /**
  * The execution table: one row per step run so far, growing as the player moves. Its caption
@@ -23,7 +24,7 @@ export function ExecutionTable() {
   const toggleShowAllSteps = useAppStore((state) => state.toggleShowAllSteps);
   const blocks = useMemo(() => stepBlocks(trace), [trace]);
   const stepCount = trace.frames.length - 1;
-  const current = Math.min(Math.max(0, Math.trunc(step) || 0), stepCount);
+  const current = clampStep(step, stepCount);
   const hasUnreached = isShowingAllSteps && step < stepCount;
   const isLong = isLongTrace(stepCount);
   const boxRef = useRef<HTMLDivElement>(null);

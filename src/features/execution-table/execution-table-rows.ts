@@ -1,5 +1,6 @@
 import type { EventKind, Frame, Lesson, TableColumn, Trace } from '../../engine';
 import { shownStep, type ShownStep } from '../../lessons/vocabulary';
+import { clampStep } from '../../store/clamp-step';
 
 /** One cell of the execution table: its text is the frame's text, character for character. */
 export interface ExecutionTableCell {
@@ -120,7 +121,7 @@ export function tableRows(
   range?: StepRange,
 ): ExecutionTableRow[] {
   const last = trace.frames.length - 1;
-  const current = Math.min(Math.max(0, Math.trunc(step) || 0), Math.max(0, last));
+  const current = clampStep(step, last);
   const until = Math.min(showAll ? last : current, range ? range.to : last);
   const rows: ExecutionTableRow[] = [];
   for (let index = Math.max(1, range?.from ?? 1); index <= until; index += 1) {

@@ -1,5 +1,6 @@
-import { useEffect, type RefObject } from 'react';
-import { isSkipped, useOnShown } from '../../components/long-trace';
+import type { RefObject } from 'react';
+import { isSkipped } from '../../components/long-trace';
+import { useKeepInView } from '../../components/use-keep-in-view';
 
 /**
  * Scrolls a table box that scrolls up and down (a long trace's execution table, whose box is
@@ -15,17 +16,12 @@ export function useKeepRowInView(
   step: number,
   isEnabled: boolean,
 ): void {
-  useEffect(() => {
-    if (!isEnabled) return undefined;
-    const frame = requestAnimationFrame(() => keepRowInView(boxRef.current));
-    return () => cancelAnimationFrame(frame);
-  }, [boxRef, step, isEnabled]);
-  useOnShown(boxRef, keepRowInView);
+  useKeepInView(boxRef, step, keepRowInView, { isEnabled, isCaughtUpWhenShown: true });
 }
 
-function keepRowInView(box: HTMLElement | null): void {
-  const row = box?.querySelector<HTMLElement>('tbody tr[aria-current]');
-  if (!box || !row || isSkipped(row) || box.scrollHeight <= box.clientHeight) return;
+function keepRowInView(box: HTMLElement): void {
+  const row = box.querySelector<HTMLElement>('tbody tr[aria-current]');
+  if (!row || isSkipped(row) || box.scrollHeight <= box.clientHeight) return;
   let top = 0;
   for (let at: Element | null = row; at && at !== box; at = (at as HTMLElement).offsetParent) {
     top += (at as HTMLElement).offsetTop;

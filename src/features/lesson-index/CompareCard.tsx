@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useAppStore } from '../../store/store';
-import { isPlainClick } from './lesson-index-view';
+import { isPlainClick } from '../../components/plain-click';
 
 /** A card that leads to the Compare view, where one story runs under several strategies. */
 export function CompareCard() {

@@ -1,7 +1,8 @@
 import type { MouseEvent } from 'react';
 import { useAppStore } from '../../store/store';
 import { DifficultyBadge } from './DifficultyBadge';
-import { isPlainClick, type LessonCardView } from './lesson-index-view';
+import { isPlainClick } from '../../components/plain-click';
+import type { LessonCardView } from './lesson-index-view';
 
 export interface LessonCardProps {
   lesson: LessonCardView;

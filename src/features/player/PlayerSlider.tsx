@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/store';
 import { PlayerLegend } from './PlayerLegend';
 import { PlayerTicks } from './PlayerTicks';
 import { legendOf, stepStatus, ticksOf } from './player-view';
+import { clampStep } from '../../store/clamp-step';
 
 /**
  * A native range input: arrows, Page Up/Down, Home and End work as every user expects, and
@@ -26,7 +27,7 @@ export function PlayerSlider() {
           min={0}
           max={stepCount}
           step={1}
-          value={Math.min(step, stepCount)}
+          value={clampStep(step, stepCount)}
           aria-label="Step"
           aria-valuetext={stepStatus(frame, stepCount)}
           onChange={(event) => goTo(Number(event.currentTarget.value))}

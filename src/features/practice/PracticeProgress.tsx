@@ -3,7 +3,7 @@ import { Panel } from '../../components/Panel';
 import { findLesson } from '../../lessons';
 import { practiceQuestionFor, selectPracticeStats } from '../../store/practice-slice';
 import { useAppStore } from '../../store/store';
-import { downloadText } from './download-file';
+import { downloadText } from '../../components/download-file';
 import { EXPORT_FILE_NAME, exportResults, scoreText, wrongText } from './practice-view';
 import { ResetProgress } from './ResetProgress';
 

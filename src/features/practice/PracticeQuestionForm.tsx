@@ -2,7 +2,8 @@ import { useId, useMemo } from 'react';
 import { Panel } from '../../components/Panel';
 import { selectPracticeQuestion } from '../../store/practice-slice';
 import { useAppStore } from '../../store/store';
-import { buildPracticeQuestionView, OPTION_LETTERS } from './practice-view';
+import { OPTION_LETTERS } from '../../components/option-letters';
+import { buildPracticeQuestionView } from './practice-view';
 
 /**
  * The question as a fieldset: lettered radios, `Check answer`, and a live status that starts

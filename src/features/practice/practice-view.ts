@@ -1,3 +1,4 @@
+import { OPTION_LETTERS } from '../../components/option-letters';
 import type { Lesson, PracticeQuestion } from '../../engine';
 import type { PracticeEntry, PracticeStats } from '../../store/practice-slice';
 import type { AnswerState } from '../../store/quiz-slice';
@@ -6,8 +7,6 @@ import type { AnswerState } from '../../store/quiz-slice';
  * The practice view's model: a question and its answer state in, what to show out (marks,
  * feedback, score words), plus the export file's content. Pure, so it is tested without React.
  */
-
-export const OPTION_LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 /** A mark beside an option after the check: an icon and words, never colour alone. */
 export interface OptionMark {

@@ -2,7 +2,8 @@ import { useId, useMemo, useRef } from 'react';
 import type { QuizQuestion as Question } from '../../engine';
 import { useAppStore } from '../../store/store';
 import { selectAnswers, selectRevealed } from '../../store/selectors';
-import { buildQuestionView, looksLikeCode, OPTION_LETTERS } from './quiz-view';
+import { OPTION_LETTERS } from '../../components/option-letters';
+import { buildQuestionView, looksLikeCode } from './quiz-view';
 
 export interface QuizQuestionProps {
   /** Index of the question in the lesson's quiz. */

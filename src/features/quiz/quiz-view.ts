@@ -1,3 +1,4 @@
+import { OPTION_LETTERS } from '../../components/option-letters';
 import type { QuizQuestion } from '../../engine';
 
 /**
@@ -5,8 +6,6 @@ import type { QuizQuestion } from '../../engine';
  * per-option marks, whether the answer may be shown). Pure, so presenter-mode rules are tested
  * without React.
  */
-
-export const OPTION_LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 /** The part of the store's answer state the view needs. */
 export interface AnswerInput {

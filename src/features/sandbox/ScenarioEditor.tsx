@@ -1,6 +1,6 @@
 import { Panel } from '../../components/Panel';
 import { useAppStore } from '../../store/store';
-import { downloadText } from './download-file';
+import { downloadText } from '../../components/download-file';
 import { ImportScenario } from './ImportScenario';
 import { RandomScenarioForm } from './RandomScenarioForm';
 import { ScenarioError } from './ScenarioError';

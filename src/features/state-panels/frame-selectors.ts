@@ -1,6 +1,7 @@
 import { selectTrace } from '../../store/selectors';
 import type { AppState } from '../../store/store';
 import type { Frame } from '../../engine';
+import { clampStep } from '../../store/clamp-step';
 
 /**
  * The frame before the current one, or `null` at the start. The panels compare the two to
@@ -9,7 +10,7 @@ import type { Frame } from '../../engine';
  */
 export const selectPreviousFrame = (state: AppState): Frame | null => {
   const frames = selectTrace(state).frames;
-  const index = Math.min(state.step, frames.length - 1);
+  const index = clampStep(state.step, frames.length - 1);
   return index > 0 ? frames[index - 1] : null;
 };
 

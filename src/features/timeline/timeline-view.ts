@@ -2,6 +2,7 @@ import { DEFAULT_ACTOR } from '../../engine';
 import type { ActorOutcome, Frame, Lesson, Pk, Trace } from '../../engine';
 import type { BadgeTone } from '../../components/Badge';
 import { isLongTrace } from '../../components/long-trace';
+import { clampStep } from '../../store/clamp-step';
 
 /** One outcome of a step as a chip on its card: an icon and a word, never colour alone. */
 export interface TimelineChip {
@@ -302,7 +303,7 @@ export function timelineView(
     byLesson.set(lesson, view);
   }
   const stepCount = trace.frames.length - 1;
-  const current = Number.isFinite(step) ? Math.min(stepCount, Math.max(0, Math.trunc(step))) : 0;
+  const current = clampStep(step, stepCount);
   return {
     stepCount,
     current,

@@ -1,4 +1,5 @@
 import type { Lesson, Trace } from '../../engine';
+import { clampStep as clampToLastStep } from '../../store/clamp-step';
 
 /** One column of the tracker: the state after a frame (0 = start). */
 export interface TrackerColumn {
@@ -50,8 +51,7 @@ export interface FrameRange {
 
 /** `step` as a frame index of the trace: a whole number clamped to 0..M. */
 export function clampStep(trace: Trace, step: number): number {
-  const stepCount = Math.max(0, trace.frames.length - 1);
-  return Math.min(Math.max(0, Math.trunc(step) || 0), stepCount);
+  return clampToLastStep(step, trace.frames.length - 1);
 }
 
 const framesIn = (trace: Trace, range?: FrameRange) =>

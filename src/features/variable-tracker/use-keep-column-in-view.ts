@@ -1,5 +1,6 @@
-import { useEffect, type RefObject } from 'react';
-import { isSkipped, useOnShown } from '../../components/long-trace';
+import type { RefObject } from 'react';
+import { isSkipped } from '../../components/long-trace';
+import { useKeepInView } from '../../components/use-keep-in-view';
 
 /**
  * Scrolls a horizontally scrolling table box so the column marked `data-current` stays in
@@ -14,16 +15,12 @@ export function useKeepColumnInView(
   boxRef: RefObject<HTMLElement | null>,
   columnIndex: number,
 ): void {
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => keepColumnInView(boxRef.current));
-    return () => cancelAnimationFrame(frame);
-  }, [boxRef, columnIndex]);
-  useOnShown(boxRef, keepColumnInView);
+  useKeepInView(boxRef, columnIndex, keepColumnInView, { isCaughtUpWhenShown: true });
 }
 
-function keepColumnInView(box: HTMLElement | null): void {
-  const cell = box?.querySelector<HTMLElement>('th[data-current="true"]');
-  if (!box || !cell || isSkipped(cell)) return;
+function keepColumnInView(box: HTMLElement): void {
+  const cell = box.querySelector<HTMLElement>('th[data-current="true"]');
+  if (!cell || isSkipped(cell)) return;
   const boxRect = box.getBoundingClientRect();
   const cellRect = cell.getBoundingClientRect();
   // The sticky row-header column covers the box's left edge.

@@ -1,0 +1,28 @@
+import { useEffect, type RefObject } from 'react';
+import { useOnShown } from './long-trace';
+
+/**
+ * Keeps the current item of a box that scrolls in view: after every change of `current`,
+ * `scroll(box)` runs in the next animation frame (where the layout is due anyway, rather than
+ * forcing one right after the commit, inside the key press). Only the box scrolls, never the
+ * page. With `isCaughtUpWhenShown`, it also runs when a `content-visibility: auto` box comes
+ * back on screen, catching up a position skipped while it was off screen. `scroll` must be
+ * stable (a module-level function).
+ */
+export function useKeepInView(
+  boxRef: RefObject<HTMLElement | null>,
+  current: unknown,
+  scroll: (box: HTMLElement) => void,
+  { isEnabled = true, isCaughtUpWhenShown = false } = {},
+): void {
+  useEffect(() => {
+    if (!isEnabled) return undefined;
+    const frame = requestAnimationFrame(() => {
+      if (boxRef.current) scroll(boxRef.current);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [boxRef, current, scroll, isEnabled]);
+  useOnShown(boxRef, isCaughtUpWhenShown ? scroll : ignore);
+}
+
+const ignore = (): void => undefined;

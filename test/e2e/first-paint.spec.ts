@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Page errors and console errors (a hydration mismatch is reported as one). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+/** The layout shifts so far (CLS without session windows: every shift counts). */
+async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+}
+
+test.describe('First paint', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the default lesson is in the HTML: title, player, code, cache and database', async ({
+      page,
+    }) => {
+      await page.goto('./');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        'Cache invalidation strategies in Django',
+      );
+      for (const name of ['Concept flow', 'Execution sample', 'Cache', 'Database', 'Visual quiz']) {
+        await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
+      }
+      await expect(page.getByRole('status').filter({ hasText: /^Step 0 of/ })).toBeVisible();
+    });
+  });
+
+  test('hydrates the prerendered lesson without a mismatch, and it plays', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto('./');
+    const status = page.getByRole('status').filter({ hasText: /^Step \d+ of/ });
+    await expect(status).toHaveText(/^Step 0 of/);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(status).toHaveText(/^Step 1 of/);
+    await expect(page).toHaveURL(/step=1/);
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    expect(await layoutShift(page)).toBe(0);
+  });
+
+  test('a returning visitor with other preferences gets their own view, not the prerender', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.goto('./');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(errors).toEqual([]);
+  });
+
+  for (const address of ['./?lesson=thundering-herd&step=5', './?lesson=stale-set-race&step=6']) {
+    test(`a deep link (${address}) opens without an error or a layout shift`, async ({ page }) => {
+      const errors = collectErrors(page);
+      await page.goto(address);
+      await expect(page.getByRole('region', { name: 'Timeline', exact: true })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect(errors).toEqual([]);
+      expect(await layoutShift(page)).toBe(0);
+    });
+  }
+});
