@@ -14,7 +14,8 @@ const server = await startPreview(root, port);
 const browser = await launchChromium();
 try {
   for (const spec of specs) {
-    const [name, query, width = '1366', height = '768', scheme = 'light', keys = ''] = spec.split('|');
+    const [name, query, width = '1366', height = '768', scheme = 'light', keys = ''] =
+      spec.split('|');
     const page = await browser.newPage({
       viewport: { width: Number(width), height: Number(height) },
       colorScheme: scheme,

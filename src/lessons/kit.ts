@@ -1,12 +1,10 @@
 import type {
-  CacheBinding,
   KeyMoment,
   Lesson,
   LessonReceiver,
   LessonStep,
   Op,
   OutcomeFact,
-  PyValue,
   QuizQuestion,
   TrackedVar,
 } from '../engine';
@@ -384,5 +382,3 @@ function compileRemedy(
 }
 
 /* ------------------------------------------------------------------ shared pieces */
-
-export type { CacheBinding, PyValue };

@@ -201,9 +201,6 @@ export function takeProgressReport(): {
   };
 }
 
-/** Whether this tab may write the progress key (not after a newer version or a failed backup). */
-export const isProgressWritable = (): boolean => progressGuard.isWritable;
-
 /**
  * Read the progress key: parse it, upgrade it to the current version, or set it aside. Returns
  * the store's flat fields (still unchecked: `sanitizeProgress` checks them field by field).
@@ -326,9 +323,6 @@ export function readSandbox(): SandboxRead {
   storedSandboxText = sandboxRaw;
   return { text: sandboxRaw, newerVersion: null };
 }
-
-/** Whether this tab may write the sandbox key. */
-export const isSandboxWritable = (): boolean => sandboxGuard.isWritable;
 
 /**
  * The stored scenario cannot be used: copy it to a backup key and remove it, or, when the copy

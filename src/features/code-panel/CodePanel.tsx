@@ -3,7 +3,7 @@ import { DEFAULT_ACTOR } from '../../engine';
 import { Panel } from '../../components/Panel';
 import { useAppStore } from '../../store/store';
 import { selectFrame, selectLesson } from '../../store/selectors';
-import { selectShownStep } from '../shown-step';
+import { selectShownStep } from '../../store/shown-step';
 import { CodeBlock } from './CodeBlock';
 import { OutcomeBadges } from './OutcomeBadges';
 import { useHighlighter } from './use-highlighter';

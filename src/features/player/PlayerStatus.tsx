@@ -2,7 +2,7 @@ import { Badge } from '../../components/Badge';
 import { selectFrame, selectStepCount } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { extraSlideCount, slideContent } from '../../store/presenter-slice';
-import { selectShownStep } from '../shown-step';
+import { selectShownStep } from '../../store/shown-step';
 import { STEP_KIND_STYLE, stepKindOf } from './player-view';
 
 /**

@@ -1,6 +1,6 @@
 import { selectFrame } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { selectShownStep } from '../shown-step';
+import { selectShownStep } from '../../store/shown-step';
 
 /**
  * Why this step matters: the step's narration, the Stage's caption right under the player.

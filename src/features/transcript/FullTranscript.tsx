@@ -1,7 +1,7 @@
 import { Panel } from '../../components/Panel';
 import { useAppStore } from '../../store/store';
 import { selectLesson } from '../../store/selectors';
-import { selectShownStep } from '../shown-step';
+import { selectShownStep } from '../../store/shown-step';
 import './transcript.css';
 
 /**

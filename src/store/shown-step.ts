@@ -1,6 +1,6 @@
 import { shownStep, type ShownStep } from '../lessons/vocabulary';
-import { selectLesson, selectTrace } from '../store/selectors';
-import type { AppState } from '../store/store';
+import { selectLesson, selectTrace } from './selectors';
+import type { AppState } from './store';
 
 /**
  * What the panels show for the current step: the author's Result, narration, stage and
