@@ -83,7 +83,7 @@ STORIES = {
             GET42,
             call("update_profile(42, 'new_data')"),
             GET42,
-            call("bulk_update_profile(42, 'bulk_data')"),
+            call("update_profile_with_queryset(42, 'bulk_data')"),
             GET42,
         ],
         'remedy': 'main',

@@ -386,6 +386,12 @@ class World:
         # The listing's own `import time`: sleeping lets simulated time pass.
         if isinstance(module.__dict__.get('time'), types.ModuleType):
             module.time = types.SimpleNamespace(sleep=self.clock.sleep, time=self.clock.time)
+        # The listing's own `import uuid`: tokens are numbered in call order, as the engine's
+        # literal 'token-N' values are, so a lock's value can be compared.
+        if isinstance(module.__dict__.get('uuid'), types.ModuleType):
+            counter = iter(range(10**6))
+            module.uuid = types.SimpleNamespace(
+                uuid4=lambda: types.SimpleNamespace(hex=f'token-{next(counter)}'))
         return module, script
 
     def actor(self, name):

@@ -101,7 +101,7 @@ describe('Player', () => {
       act(() => store().toggleSkip(3));
       act(() => store().goTo(5));
       expect(screen.getByText(/What-if:/).closest('p')).toHaveTextContent(
-        /^⚠ What-if: User sees stale data: .+ because step 3 did not run\.$/,
+        /^⚠ Step 5\. What-if: User sees stale data: .+ because step 3 did not run\.$/,
       );
     });
 

@@ -15,7 +15,7 @@ describe('Database view', () => {
         rows: [
           {
             pk: '42',
-            cells: [{ field: 'data', value: "'old_data'", pending: [] }],
+            cells: [{ field: 'data', value: "'old_data'", before: null, pending: [] }],
             write: null,
             isGhost: false,
             pendingDeletes: [],
@@ -63,9 +63,11 @@ describe('Database view', () => {
       ],
     };
     const [row] = buildDbView(frame, frames[0]).tables[0].rows;
+    // Committed values did not change, so nothing is marked as before → after.
     expect(row.cells[0]).toEqual({
       field: 'data',
       value: "'old_data'",
+      before: null,
       pending: [{ actor: 'writer', value: "'fresh_data'" }],
     });
     expect(row.pendingDeletes).toEqual(['cleaner']);
@@ -84,7 +86,17 @@ describe('Database view', () => {
       pk: '42',
       isGhost: true,
       write: { how: 'delete', label: 'deleted' },
-      cells: [{ field: 'data', value: "'old_data'", pending: [] }],
+      cells: [{ field: 'data', value: "'old_data'", before: null, pending: [] }],
     });
+  });
+});
+
+describe('Database view, a stepped change', () => {
+  it('marks a committed value this step changed as before → after', () => {
+    const trace = run(deleteOnUpdate);
+    const [row] = buildDbView(trace.frames[2], trace.frames[1]).tables[0].rows;
+    expect(row.cells[0]).toMatchObject({ value: "'fresh_data'", before: "'old_data'" });
+    const [same] = buildDbView(trace.frames[3], trace.frames[2]).tables[0].rows;
+    expect(same.cells[0].before).toBeNull();
   });
 });
