@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { isLongTrace } from '../components/long-trace';
 import type { Lesson, Trace } from '../engine';
 import { tableRows } from '../features/execution-table/execution-table-rows';
 import { trackerRows } from '../features/variable-tracker/tracker-rows';
@@ -16,6 +17,19 @@ const LETTERS = ['A', 'B', 'C', 'D'];
 export function Handout() {
   const lesson = useAppStore(selectLesson);
   const trace = useAppStore(selectTrace);
+  // A long scenario (a generated sandbox trace) would be dozens of pages and a large hidden
+  // DOM on every step: its handout says so instead.
+  if (isLongTrace(trace.frames.length - 1)) {
+    return (
+      <article className="handout" hidden>
+        <h2 className="handout__title">{lesson.title}</h2>
+        <p>
+          This scenario has {trace.frames.length - 1} steps, too many for a handout: print one of
+          the lessons, or a shorter scenario.
+        </p>
+      </article>
+    );
+  }
   return <HandoutBody lesson={lesson} trace={trace} />;
 }
 
