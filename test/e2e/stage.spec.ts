@@ -193,3 +193,26 @@ test.describe('Copy link to this step', () => {
     expect(copied).toContain('skip=3');
   });
 });
+
+test.describe('History', () => {
+  test('Back returns from a lesson to the index, and to the previous lesson at its step', async ({
+    page,
+  }) => {
+    await page.goto('./?view=lessons');
+    await page.getByRole('link', { name: 'Forgetting to invalidate' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forgetting to invalidate');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(status(page)).toHaveText(/^Step 2 of/);
+    await page.getByLabel('Lesson').selectOption('delete-on-update');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Cache invalidation strategies in Django',
+    );
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forgetting to invalidate');
+    await expect(status(page)).toHaveText(/^Step 2 of/);
+    // Steps replace the entry: one more Back leaves the lesson for the index.
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lessons');
+  });
+});
