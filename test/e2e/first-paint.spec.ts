@@ -67,8 +67,11 @@ test.describe('First paint', () => {
   }) => {
     const errors = collectErrors(page);
     await page.goto('./');
+    // The theme is in the header's menu.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await page.reload();
+    await page.getByRole('button', { name: 'Menu' }).click();
     await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(errors).toEqual([]);

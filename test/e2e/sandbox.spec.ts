@@ -42,6 +42,8 @@ test.describe('Sandbox', () => {
   });
 
   test('plays a 500-step random scenario in the player with every panel', async ({ page }) => {
+    // 500 steps, two axe scans and a jump to the end: the longest journey in the suite.
+    test.slow();
     await page.goto('./?view=sandbox');
     await page.getByLabel('Steps').fill('500');
     await page.getByLabel('Seed').fill('7');

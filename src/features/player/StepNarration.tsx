@@ -12,7 +12,15 @@ export function StepNarration() {
   const frame = useAppStore(selectFrame);
   const shown = useAppStore(selectShownStep);
   return (
-    <p className="player__narration" role="note" aria-label="Narration">
+    <p
+      className="player__narration"
+      role="note"
+      aria-label="Narration"
+      // The Stage gives the narration a fixed box; a long one scrolls there, so the keyboard
+      // must be able to reach it.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+    >
       {shown.source !== 'authored' ? (
         <span className="player__changed" aria-hidden="true">
           ⚠{' '}
