@@ -84,8 +84,13 @@ test.describe('Keyboard only', () => {
   test('presenter mode hides quiz answers until revealed', async ({ page }) => {
     // The questions are the slides after the last step and its key moments.
     await page.goto('./?present=1&step=5');
+    // Keys pressed before the app has read the address would be lost: wait for the step.
+    await expect(status(page)).toHaveText(/^Step 5 of 5/);
     await page.keyboard.press('PageDown');
+    const slide = page.getByRole('status').filter({ hasText: /^Slide:/ });
+    await expect(slide).toHaveText(/^Slide: Key moments/);
     await page.keyboard.press('PageDown');
+    await expect(slide).toHaveText(/^Slide: Question 1/);
     const q1 = page.getByRole('group', { name: /what is the cache state after step 3/ });
     await expect(q1.getByRole('button', { name: 'Reveal answer' })).toBeVisible();
     await q1.getByRole('button', { name: 'Reveal answer' }).click();
