@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { useAppStore, type AppState } from '../store/store';
 import { App } from './App';
 
@@ -12,8 +12,20 @@ export function FirstView() {
   return (
     <StrictMode>
       <App />
+      <ReadyMark />
     </StrictMode>
   );
+}
+
+/**
+ * Marks `<html data-ready>` once React owns the page (hydrated or rendered): before that, the
+ * prerendered controls are painted but not yet wired. Browser tests wait for it after a load.
+ */
+function ReadyMark() {
+  useEffect(() => {
+    document.documentElement.dataset.ready = 'true';
+  }, []);
+  return null;
 }
 
 /** What, besides the address, changes the first view: the stored preferences and progress. */

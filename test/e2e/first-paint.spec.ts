@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /** Page errors and console errors (a hydration mismatch is reported as one). */
 function collectErrors(page: Page): string[] {

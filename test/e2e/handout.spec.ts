@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { catalog } from '../../src/lessons/catalog';
 
 /** Pages in a PDF from Chromium: one `/Type /Page` object each (the tree is `/Pages`). */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const status = (page: import('@playwright/test').Page) =>
   page.getByRole('status').filter({ hasText: /^Step \d+ of \d+/ });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { catalog } from '../../src/lessons/catalog';
 import { axeViolations } from './axe';
 

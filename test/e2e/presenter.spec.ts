@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, waitForApp, type Page } from './fixtures';
 import { catalog } from '../../src/lessons/catalog';
 import { axeViolations } from './axe';
 
@@ -121,6 +121,7 @@ test.describe('Presenter mode at 1920×1080', () => {
       const audience = await page.context().newPage();
       await audience.emulateMedia({ colorScheme: scheme });
       await audience.goto(page.url().replace('present=1', 'present=1&audience=1'));
+      await waitForApp(audience);
       await expect(audience.getByRole('region', { name: 'Stage' })).toBeVisible();
       expect(await axeViolations(audience)).toEqual([]);
       await audience.close();

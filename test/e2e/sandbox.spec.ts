@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { axeViolations } from './axe';
 
 const executionTable = (page: Page) => page.getByRole('table', { name: 'Execution table' });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../e2e/fixtures';
 import fc from 'fast-check';
 import { progressV1 } from '../fixtures/progress-v1';
 import * as hostile from './scenarios';
