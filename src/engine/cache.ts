@@ -218,9 +218,22 @@ function valueError(message: string): Error {
   return error;
 }
 
-/** Values are pickled in Django; a structured clone gives the same "no shared references". */
+/**
+ * Values are pickled in Django; a structured clone gives the same "no shared references".
+ * Strings, numbers, booleans and `None` are immutable, so they need no copy (functions and
+ * symbols still go through the clone, which rejects them as pickle would).
+ */
 function copy<T>(value: T): T {
-  return structuredClone(value);
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'undefined':
+      return value;
+    default:
+      return value === null ? value : structuredClone(value);
+  }
 }
 
 /**
@@ -421,6 +434,9 @@ export function createCache(options: CacheOptions): DjangoCache {
       return undefined;
     },
     makeKey,
+    forEachEntry(visit) {
+      slots.forEach((slot, key) => visit(key, slot.value, slot.expiresAt));
+    },
     entries(): CacheEntry[] {
       return [...slots]
         .reverse()

@@ -88,6 +88,11 @@ export interface DjangoCache {
   clear(): undefined;
   makeKey(key: CacheKey, version?: number | null): string;
   entries(): CacheEntry[];
+  /**
+   * Visit every raw entry, least recently used first, without copying or purging anything: the
+   * stored value itself is passed, for display only (never mutate it).
+   */
+  forEachEntry(visit: (key: string, value: unknown, expiresAt: number | null) => void): void;
 }
 
 /* --------------------------------------------------------------------- db */

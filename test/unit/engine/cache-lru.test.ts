@@ -265,3 +265,37 @@ describe('Culling', () => {
     expect(keys(cache)).toEqual([':1:k4', ':1:k3', ':1:k2', ':1:k1']);
   });
 });
+
+describe('forEachEntry', () => {
+  it('visits the raw entries least recently used first, expired ones included, purging nothing', () => {
+    const { cache, clock } = setup();
+    cache.set('a', [1, 2], 10);
+    cache.set('b', 'two', null);
+    cache.get('a');
+    clock.advance(20);
+    const seen: [string, unknown, number | null][] = [];
+    cache.forEachEntry((key, value, expiresAt) => seen.push([key, value, expiresAt]));
+    expect(seen).toEqual([
+      [':1:b', 'two', null],
+      [':1:a', [1, 2], 10],
+    ]);
+    expect(keys(cache)).toEqual([':1:a', ':1:b']);
+  });
+});
+
+describe('Stored copies', () => {
+  it('share immutable values and copy containers, as pickling does', () => {
+    const { cache } = setup();
+    const list = [1, { a: 'x' }];
+    cache.set('list', list);
+    list.push(3);
+    const read = cache.get('list') as unknown[];
+    expect(read).toEqual([1, { a: 'x' }]);
+    read.push(4);
+    expect(cache.get('list')).toEqual([1, { a: 'x' }]);
+    cache.set('zero', -0);
+    expect(Object.is(cache.get('zero'), -0)).toBe(true);
+    expect(() => cache.set('fn', () => 1)).toThrow();
+    expect(cache.hasKey('fn')).toBe(false);
+  });
+});
