@@ -89,8 +89,27 @@ function comparePk(a: Pk, b: Pk): number {
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
+/**
+ * A deep copy of a row's fields. Immutable field values (strings, numbers, booleans, `None`)
+ * are shared; containers are structured-cloned, as the whole object used to be.
+ */
+function cloneFields(fields: Fields): Fields {
+  const proto: unknown = Object.getPrototypeOf(fields);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(fields);
+  const out: Fields = {};
+  for (const name of Object.keys(fields)) {
+    const value = fields[name];
+    out[name] =
+      value === null ||
+      (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')
+        ? value
+        : structuredClone(value);
+  }
+  return out;
+}
+
 function toRow(model: string, pk: Pk, fields: Fields): Row {
-  return { model, pk, fields: structuredClone(fields) };
+  return { model, pk, fields: cloneFields(fields) };
 }
 
 /**
@@ -105,8 +124,8 @@ function toRow(model: string, pk: Pk, fields: Fields): Row {
  * `rows()` also lists a row that exists only inside an open transaction: its committed `fields`
  * are then `{}` and its `pending` entries hold the whole row.
  *
- * Everything handed in or out is a deep copy (`structuredClone`), so no caller can change a
- * stored row by mutating an object.
+ * Everything handed in or out is a deep copy (containers are structured-cloned, immutable field
+ * values shared), so no caller can change a stored row by mutating an object.
  *
  * @example
  * const db = createDatabase({ models: { Profile: [{ pk: 42, fields: { data: 'old_data' } }] } });
@@ -117,7 +136,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
   const committed = new Map<string, Map<Pk, Fields>>();
   for (const [model, rows] of Object.entries(options.models ?? {})) {
     const table = new Map<Pk, Fields>();
-    for (const row of rows) table.set(row.pk, structuredClone(row.fields));
+    for (const row of rows) table.set(row.pk, cloneFields(row.fields));
     committed.set(model, table);
   }
 
@@ -128,6 +147,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
   const blocks = new Map<string, AtomicBlock[]>();
   const receivers = new Map<SignalName, Map<string, Receiver[]>>();
   let queries = 0;
+  const changed = options.onChange;
 
   function table(model: string): Map<Pk, Fields> {
     const found = committed.get(model);
@@ -157,6 +177,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       block.writes.set(model, writes);
     }
     writes.set(pk, combine(writes.get(pk), write));
+    changed?.(model, pk);
   }
 
   function writeCommitted(model: string, pk: Pk, write: PendingWrite): void {
@@ -164,6 +185,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     const next = applyWrite(rows.get(pk) ?? null, write);
     if (next === null) rows.delete(pk);
     else rows.set(pk, next);
+    changed?.(model, pk);
   }
 
   function forEachWrite(
@@ -213,6 +235,8 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       );
     }
     if (stack.length === 0) blocks.delete(actor);
+    // Its pending writes leave it: dropped, released into the parent block or committed.
+    if (changed !== undefined) forEachWrite(block, (model, pk) => changed(model, pk));
     return [block, stack];
   }
 
@@ -229,10 +253,18 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       if (write === undefined || (write.kind !== 'insert' && !isCommitted)) continue;
       pending.push({
         actor,
-        fields: write.kind === 'delete' ? null : structuredClone(write.fields),
+        fields: write.kind === 'delete' ? null : cloneFields(write.fields),
       });
     }
     return pending;
+  }
+
+  /** One entry of `rows()`, or `null` when neither committed nor pending. */
+  function rowView(model: string, pk: Pk): DbRowView | null {
+    const fields = table(model).get(pk);
+    const pending = pendingFor(model, pk, fields !== undefined);
+    if (fields === undefined && pending.length === 0) return null;
+    return { model, pk, fields: cloneFields(fields ?? {}), pending };
   }
 
   /**
@@ -309,7 +341,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       queries += 1;
       // save() INSERTs when the actor sees no row (created=True), otherwise UPDATEs.
       const created = before === null;
-      const written = structuredClone(fields);
+      const written = cloneFields(fields);
       record(model, pk, actor, { kind: created ? 'insert' : 'update', fields: written });
       // Model.save_base sends post_save after its write, outside any block of its own: in
       // autocommit the row is committed when receivers run, and a receiver's exception
@@ -323,7 +355,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       queries += 1;
       if (before === null) return 0;
       // QuerySet.update() is plain SQL: no save(), so no post_save — the lesson's catch.
-      record(model, pk, actor, { kind: 'update', fields: structuredClone(fields) });
+      record(model, pk, actor, { kind: 'update', fields: cloneFields(fields) });
       return 1;
     },
 
@@ -408,13 +440,15 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
             for (const pk of block.writes.get(model)?.keys() ?? []) pks.add(pk);
         }
         for (const pk of [...pks].sort(comparePk)) {
-          const fields = rows.get(pk);
-          const pending = pendingFor(model, pk, fields !== undefined);
-          if (fields === undefined && pending.length === 0) continue;
-          views.push({ model, pk, fields: structuredClone(fields ?? {}), pending });
+          const row = rowView(model, pk);
+          if (row !== null) views.push(row);
         }
       }
       return views;
+    },
+
+    row(model, pk) {
+      return committed.has(model) ? rowView(model, pk) : null;
     },
 
     peek(model, pk) {

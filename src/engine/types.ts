@@ -133,6 +133,12 @@ export interface DbRowView {
 
 export interface DatabaseOptions {
   models?: Record<string, { pk: Pk; fields: Fields }[]>;
+  /**
+   * Called whenever what `rows()`, `row()` or `peek()` show for a row may have changed: a
+   * committed write, a pending write in an atomic block, or a block left (its writes dropped,
+   * released into the parent or committed). May be called when nothing visible changed.
+   */
+  onChange?: (model: string, pk: Pk) => void;
 }
 
 /** A fake database that behaves like the parts of the Django ORM the lessons need. */
@@ -159,6 +165,8 @@ export interface Database {
   inAtomicBlock(actor?: string): boolean;
   /** Committed rows plus pending writes, for display. Deep copies, model then pk order. */
   rows(): DbRowView[];
+  /** The one entry `rows()` would list for this row, or `null` (also for an unknown model). */
+  row(model: string, pk: Pk): DbRowView | null;
   /** The committed value of a row (what a new connection would read), without counting a query. */
   peek(model: string, pk: Pk): Row | null;
   /** Number of queries run so far (`get`, `save`, `update`, `delete`). */

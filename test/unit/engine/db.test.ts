@@ -554,3 +554,62 @@ describe('peek()', () => {
     expect(db.queryCount()).toBe(before);
   });
 });
+
+describe('row() and onChange', () => {
+  function watched() {
+    const changes: string[] = [];
+    const db = createDatabase({
+      models: { Profile: [{ pk: 1, fields: { data: 'v0', tags: ['a'] } }], Other: [] },
+      onChange: (model, pk) => changes.push(`${model}:${String(pk)}`),
+    });
+    return { db, changes };
+  }
+
+  it('row() is the entry rows() lists, or null', () => {
+    const { db } = watched();
+    db.begin('w');
+    db.save('Profile', 2, { data: 'new' }, 'w');
+    db.update('Profile', 1, { data: 'v1' }, 'w');
+    for (const row of db.rows()) expect(db.row(row.model, row.pk)).toEqual(row);
+    expect(db.row('Profile', 3)).toBeNull();
+    expect(db.row('Nope', 1)).toBeNull();
+    db.rollback('w');
+    expect(db.row('Profile', 2)).toBeNull();
+  });
+
+  it('reports committed writes, pending writes and the rows of a block that is left', () => {
+    const { db, changes } = watched();
+    db.save('Profile', 1, { data: 'v1' });
+    expect(changes).toEqual(['Profile:1']);
+    changes.length = 0;
+    db.begin('w');
+    db.save('Profile', 2, { data: 'x' }, 'w');
+    expect(changes).toEqual(['Profile:2']);
+    changes.length = 0;
+    db.rollback('w');
+    expect(changes).toEqual(['Profile:2']);
+    changes.length = 0;
+    db.begin('w');
+    db.begin('w');
+    db.delete('Profile', 1, 'w');
+    db.commit('w');
+    db.commit('w');
+    expect(changes).toContain('Profile:1');
+    expect(db.peek('Profile', 1)).toBeNull();
+    changes.length = 0;
+    db.get('Profile', 1);
+    db.update('Profile', 9, { data: 'none' });
+    expect(changes).toEqual([]);
+  });
+
+  it('copies container fields out and in, shares nothing mutable', () => {
+    const { db } = watched();
+    const row = db.get('Profile', 1);
+    (row?.fields.tags as string[]).push('b');
+    expect(db.peek('Profile', 1)?.fields.tags).toEqual(['a']);
+    const fields = { data: 'v', tags: ['x'] };
+    db.save('Profile', 1, fields);
+    fields.tags.push('y');
+    expect(db.rows()[0].fields).toEqual({ data: 'v', tags: ['x'] });
+  });
+});
