@@ -30,8 +30,12 @@ function chooseQuote(hasSingle: boolean, hasDouble: boolean): string {
   return hasSingle && !hasDouble ? '"' : "'";
 }
 
+/** Printable ASCII without quotes or backslashes: repr is the text between single quotes. */
+const PLAIN = /^[ !#-&(-[\]-~]*$/;
+
 /** `repr(s)` for a Python `str`. */
 function reprString(text: string): string {
+  if (PLAIN.test(text)) return `'${text}'`;
   const quote = chooseQuote(text.includes("'"), text.includes('"'));
   let body = '';
   // `for...of` walks code points, so an astral character is one unit (as in Python) and a lone
@@ -222,8 +226,12 @@ function reprValue(value: unknown, active: Active): string {
  * @example pyRepr({ user_profile_42: 'old_data' }) // "{'user_profile_42': 'old_data'}"
  */
 export function pyRepr(value: unknown): string {
-  return reprValue(value, new Set());
+  // Only containers use the set of containers being printed; scalars share an empty one.
+  return reprValue(value, typeof value === 'object' && value !== null ? new Set() : NO_CONTAINERS);
 }
+
+/** Never added to: `reprItems` / `reprDict` only run for objects, which get their own set. */
+const NO_CONTAINERS: Active = new Set();
 
 /**
  * Python's `str(value)`: a string as is, everything else as {@link pyRepr} (for containers and
