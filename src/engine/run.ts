@@ -10,12 +10,13 @@ import type {
   Clock,
   Database,
   DbRowFrameView,
+  DbRowView,
   DjangoCache,
   Frame,
   Lesson,
-  LessonStep,
   Op,
   Outcome,
+  Pk,
   PyValue,
   RunOptions,
   Trace,
@@ -47,7 +48,60 @@ interface World {
   outcomes: ActorOutcome[];
   /** Extra code lines that ran (receiver bodies). */
   extraLines: Set<number>;
+  /** Whether the step ran a cache operation that may have changed the cache. */
+  cacheDirty: boolean;
+  /** Whether the step moved the clock (TTLs and expiry in the cache view). */
+  clockDirty: boolean;
+  /** Rows whose view may have changed in this step (the database says so), by row id. */
+  touched: Map<string, RowRef>;
+  /** Which committed field a raw key mirrors (`null`: none); depends on the key alone. */
+  bindingOf: Map<string, Bound | null>;
+  /** One `Bound` per mirrored (row, field), and the ones of each row, to forget on a write. */
+  bounds: Map<string, Bound>;
+  boundsByRow: Map<string, Bound[]>;
+  /** Bound values forgotten in this step, with the repr the views were built with. */
+  forgotten: { bound: Bound; repr: string }[];
+  /** What the Cache panel last showed for each final key. */
+  keys: Map<string, KeyInfo>;
+  /** Raw key → final key, to spot two final keys printing as one raw key (a dict collision). */
+  rawOwners: Map<string, string>;
+  hasRawCollision: boolean;
+  /** Reused by every cache view build. */
+  scratch: CacheEntryView[];
+  /** Position of each row in the current DB view, by row id. */
+  dbIndex: Map<string, number>;
 }
+
+interface RowRef {
+  model: string;
+  pk: Pk;
+}
+
+/** A committed field a cache key (or tracked variable) mirrors, with its repr until it changes. */
+interface Bound {
+  model: string;
+  pk: Pk;
+  field: string;
+  repr: string | undefined;
+}
+
+/** The last view of one final key, so an unchanged entry is neither printed nor rebuilt again. */
+interface KeyInfo {
+  rawKey: string;
+  bound: Bound | null;
+  /** The stored value last printed (compared with `Object.is`; stored values never change). */
+  raw: unknown;
+  value: string;
+  view: CacheEntryView | null;
+  /** `'raw_key': value` as the dict prints it, for `value`. */
+  piece: string;
+}
+
+/** Distinct for `1` and `'1'`, as the database's maps are. */
+const rowId = (model: string, pk: Pk): string => `${model}\u0000${typeof pk}\u0000${String(pk)}`;
+
+/** The scope of a step's own operations (receivers get `{ pk }`); never written to. */
+const NO_SCOPE: Record<string, PyValue> = Object.freeze({});
 
 /**
  * Replace `{name}` in a key template with the variable's `str()`; `scope` wins over lesson
@@ -56,8 +110,9 @@ interface World {
 export function interpolate(
   template: string,
   vars: ReadonlyMap<string, PyValue>,
-  scope: Record<string, PyValue> = {},
+  scope: Record<string, PyValue> = NO_SCOPE,
 ): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     // Own properties only: `{constructor}` must not read what every JavaScript object inherits.
     if (Object.hasOwn(scope, name)) return pyStr(scope[name]);
@@ -129,38 +184,106 @@ function compileBindings(bindings: readonly CacheBinding[]): CompiledBinding[] {
 }
 
 /**
- * The committed DB value a cached key mirrors, or `undefined` when no binding matches.
- * A `{pk}` placeholder in the binding's key captures the row's pk from the key itself.
+ * The committed DB field a cached raw key mirrors, or `null` when no binding matches (memoised
+ * by raw key: it depends on the key alone). A `{pk}` placeholder in the binding's key captures
+ * the row's pk from the key itself.
  */
-function boundValue(world: World, rawKey: string): { value: string } | undefined {
+function bindingFor(world: World, rawKey: string): Bound | null {
+  let bound = world.bindingOf.get(rawKey);
+  if (bound === undefined) {
+    bound = findBinding(world, rawKey);
+    world.bindingOf.set(rawKey, bound);
+  }
+  return bound;
+}
+
+function findBinding(world: World, rawKey: string): Bound | null {
   for (const { binding, pattern } of world.bindings) {
     const match = pattern?.exec(rawKey);
     if (!match) continue;
     const captured = match.groups?.pk;
     const pk =
       captured === undefined ? binding.pk : /^\d+$/.test(captured) ? Number(captured) : captured;
-    const row = world.db.peek(binding.model, pk);
-    return { value: row ? pyRepr(fieldOf(row.fields, binding.field)) : 'None' };
+    return boundField(world, binding.model, pk, binding.field);
   }
-  return undefined;
+  return null;
+}
+
+/** The one `Bound` of a committed (row, field). */
+function boundField(world: World, model: string, pk: Pk, field: string): Bound {
+  const row = rowId(model, pk);
+  const id = `${row}\u0000${field}`;
+  let bound = world.bounds.get(id);
+  if (bound === undefined) {
+    bound = { model, pk, field, repr: undefined };
+    world.bounds.set(id, bound);
+    const list = world.boundsByRow.get(row);
+    if (list === undefined) world.boundsByRow.set(row, [bound]);
+    else list.push(bound);
+  }
+  return bound;
+}
+
+/** Python repr of a committed field (`None` without the row), memoised until the row changes. */
+function boundRepr(world: World, bound: Bound): string {
+  if (bound.repr === undefined) {
+    const row = world.db.peek(bound.model, bound.pk);
+    bound.repr = row ? pyRepr(fieldOf(row.fields, bound.field)) : 'None';
+  }
+  return bound.repr;
+}
+
+/** The database says a row may have changed: its view is read again, its bound reprs forgotten. */
+function rowChanged(world: World, model: string, pk: Pk): void {
+  const id = rowId(model, pk);
+  if (!world.touched.has(id)) world.touched.set(id, { model, pk });
+  const bounds = world.boundsByRow.get(id);
+  if (bounds === undefined) return;
+  for (const bound of bounds) {
+    // What the views were built with, to tell at the end of the step whether it changed.
+    if (bound.repr !== undefined) world.forgotten.push({ bound, repr: bound.repr });
+    bound.repr = undefined;
+  }
+}
+
+/** Whether a database change in this step changed a committed value some key mirrors. */
+function boundsChanged(world: World): boolean {
+  return world.forgotten.some(({ bound, repr }) => boundRepr(world, bound) !== repr);
 }
 
 function isStaleValue(world: World, rawKey: string, value: unknown): boolean {
-  const bound = boundValue(world, rawKey);
-  return bound !== undefined && bound.value !== pyRepr(value);
+  const bound = bindingFor(world, rawKey);
+  return bound !== null && boundRepr(world, bound) !== pyRepr(value);
 }
 
 function record(world: World, actor: string, outcome: Outcome): void {
-  world.outcomes.push({ ...outcome, actor });
+  // The outcome literal is the caller's own: tag it rather than copy it (same key order).
+  (outcome as ActorOutcome).actor = actor;
+  world.outcomes.push(outcome as ActorOutcome);
 }
 
 /** Run one operation as `actor`. Engine errors (Django's ValueError, …) become outcomes. */
-function execute(world: World, op: Op, actor: string, scope: Record<string, PyValue> = {}): void {
+function execute(
+  world: World,
+  op: Op,
+  actor: string,
+  scope: Record<string, PyValue> = NO_SCOPE,
+): void {
   const { cache, db, vars } = world;
   const key = (template: string): string => interpolate(template, vars, scope);
   const assign = (name: string | undefined, value: PyValue): void => {
     if (name) vars.set(name, value);
   };
+  // A cache operation may purge an expired entry, move one in the LRU order or cull; a delete,
+  // add or touch that reports it did nothing changed nothing (LocMem's _delete, add and touch).
+  if (
+    (op.op.startsWith('cache.') || op.op === 'request') &&
+    op.op !== 'cache.delete' &&
+    op.op !== 'cache.add' &&
+    op.op !== 'cache.touch'
+  ) {
+    world.cacheDirty = true;
+  }
   switch (op.op) {
     case 'cache.get': {
       const k = key(op.key);
@@ -187,6 +310,7 @@ function execute(world: World, op: Op, actor: string, scope: Record<string, PyVa
     case 'cache.add': {
       const k = key(op.key);
       const stored = cache.add(k, evaluate(op.value, vars), op.timeout);
+      if (stored) world.cacheDirty = true;
       record(world, actor, { kind: 'add', key: k, stored });
       assign(op.as, stored);
       return;
@@ -194,6 +318,7 @@ function execute(world: World, op: Op, actor: string, scope: Record<string, PyVa
     case 'cache.delete': {
       const k = key(op.key);
       const deleted = cache.delete(k);
+      if (deleted) world.cacheDirty = true;
       record(world, actor, { kind: 'delete', key: k, deleted });
       assign(op.as, deleted);
       return;
@@ -209,6 +334,7 @@ function execute(world: World, op: Op, actor: string, scope: Record<string, PyVa
     case 'cache.touch': {
       const k = key(op.key);
       const live = cache.touch(k, op.timeout);
+      if (live) world.cacheDirty = true;
       record(world, actor, { kind: 'touch', key: k, live });
       assign(op.as, live);
       return;
@@ -299,6 +425,7 @@ function execute(world: World, op: Op, actor: string, scope: Record<string, PyVa
       return;
     }
     case 'clock.advance':
+      world.clockDirty = true;
       world.clock.advance(op.seconds);
       record(world, actor, { kind: 'clock', seconds: op.seconds, now: world.clock.now() });
       return;
@@ -361,50 +488,206 @@ export function cacheDict(cache: DjangoCache, now: number): string {
   return pyRepr(map);
 }
 
-function cacheView(world: World): CacheEntryView[] {
-  const now = world.clock.now();
-  return world.cache.entries().map((entry) => {
-    const rawKey = rawKeyOf(entry.key);
-    const isExpired = entry.expiresAt !== null && entry.expiresAt <= now;
-    const bound = boundValue(world, rawKey);
-    const value = pyRepr(entry.value);
-    return {
-      key: entry.key,
-      rawKey,
-      value,
-      expiresAt: entry.expiresAt,
-      ttl: entry.expiresAt === null ? null : entry.expiresAt - now,
-      isExpired,
-      isStale: !isExpired && bound !== undefined && bound.value !== value,
-      dbValue: bound ? bound.value : null,
-    };
-  });
+/** A lesson's own array, frozen once (a frozen check is far cheaper than a freeze). */
+function frozen<T>(list: T[]): T[] {
+  return Object.isFrozen(list) ? list : (Object.freeze(list) as T[]);
 }
 
-function dbView(db: Database): DbRowFrameView[] {
-  const reprFields = (fields: Record<string, PyValue>): Record<string, string> =>
-    Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, pyRepr(value)]));
-  return db.rows().map((row) => ({
+/** Shared by every frame that has nothing there, so an empty list costs nothing per frame. */
+const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+const NO_OUTCOMES: ActorOutcome[] = Object.freeze([]) as unknown as ActorOutcome[];
+
+function keyInfo(world: World, finalKey: string): KeyInfo {
+  let info = world.keys.get(finalKey);
+  if (info === undefined) {
+    const rawKey = rawKeyOf(finalKey);
+    const owner = world.rawOwners.get(rawKey);
+    if (owner === undefined) world.rawOwners.set(rawKey, finalKey);
+    else if (owner !== finalKey) world.hasRawCollision = true;
+    info = {
+      rawKey,
+      bound: bindingFor(world, rawKey),
+      raw: MISS,
+      value: '',
+      view: null,
+      piece: '',
+    };
+    world.keys.set(finalKey, info);
+  }
+  return info;
+}
+
+/**
+ * The Cache panel's view of the cache, built only when the step may have changed it (a cache
+ * operation, the clock or a mirrored DB value). An entry equal to its last view is that
+ * (frozen) view, and an unchanged list is the previous list itself.
+ */
+function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntryView[] {
+  const now = world.clock.now();
+  // Least recently used first, as the store holds them; the view lists the most recent first.
+  const lru = world.scratch;
+  lru.length = 0;
+  world.cache.forEachEntry((key, stored, expiresAt) => {
+    const info = keyInfo(world, key);
+    // A stored value is the cache's private copy and never changes: the same one prints the same.
+    if (info.raw === MISS || !Object.is(info.raw, stored)) {
+      const value = pyRepr(stored);
+      if (value !== info.value) {
+        info.value = value;
+        info.piece = `${pyRepr(info.rawKey)}: ${value}`;
+      }
+      info.raw = stored;
+    }
+    const { value } = info;
+    const isExpired = expiresAt !== null && expiresAt <= now;
+    const ttl = expiresAt === null ? null : expiresAt - now;
+    const dbValue = info.bound === null ? null : boundRepr(world, info.bound);
+    const isStale = !isExpired && dbValue !== null && dbValue !== value;
+    const old = info.view;
+    const next =
+      old !== null &&
+      old.value === value &&
+      old.expiresAt === expiresAt &&
+      Object.is(old.ttl, ttl) &&
+      old.isExpired === isExpired &&
+      old.isStale === isStale &&
+      old.dbValue === dbValue
+        ? old
+        : Object.freeze({
+            key,
+            rawKey: info.rawKey,
+            value,
+            expiresAt,
+            ttl,
+            isExpired,
+            isStale,
+            dbValue,
+          });
+    info.view = next;
+    lru.push(next);
+  });
+  const n = lru.length;
+  let same = n === previous.length;
+  for (let i = 0; same && i < n; i += 1) same = lru[n - 1 - i] === previous[i];
+  if (same) return previous as CacheEntryView[];
+  const view = new Array<CacheEntryView>(n);
+  for (let i = 0; i < n; i += 1) view[i] = lru[n - 1 - i];
+  return Object.freeze(view) as CacheEntryView[];
+}
+
+/**
+ * {@link cacheDict} from a cache view: live entries, oldest first, as a Python dict. Equal to
+ * `cacheDict(cache, now)` for the state the view shows (the view holds each value's repr).
+ */
+function dictOfView(world: World, view: readonly CacheEntryView[]): string {
+  const now = world.clock.now();
+  const isLive = (entry: CacheEntryView): boolean =>
+    entry.expiresAt === null || entry.expiresAt > now;
+  if (world.hasRawCollision) {
+    // Two final keys print as one raw key: a dict keeps the first position and the last value.
+    const live = new Map<string, string>();
+    for (let i = view.length - 1; i >= 0; i -= 1) {
+      if (isLive(view[i])) live.set(view[i].rawKey, view[i].value);
+    }
+    const parts: string[] = [];
+    for (const [rawKey, value] of live) parts.push(`${pyRepr(rawKey)}: ${value}`);
+    return `{${parts.join(', ')}}`;
+  }
+  let text = '';
+  for (let i = view.length - 1; i >= 0; i -= 1) {
+    const entry = view[i];
+    if (!isLive(entry)) continue;
+    const info = keyInfo(world, entry.key);
+    const piece =
+      info.value === entry.value ? info.piece : `${pyRepr(entry.rawKey)}: ${entry.value}`;
+    text = text === '' ? piece : `${text}, ${piece}`;
+  }
+  return `{${text}}`;
+}
+
+function sameFields(a: Record<string, string> | null, b: Record<string, string> | null): boolean {
+  if (a === null || b === null) return a === b;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  return keys.length === other.length && keys.every((k, i) => other[i] === k && a[k] === b[k]);
+}
+
+function sameRowView(a: DbRowFrameView, b: DbRowFrameView): boolean {
+  return (
+    sameFields(a.fields, b.fields) &&
+    a.pending.length === b.pending.length &&
+    a.pending.every(
+      (p, i) => p.actor === b.pending[i].actor && sameFields(p.fields, b.pending[i].fields),
+    )
+  );
+}
+
+function reprFields(fields: Record<string, PyValue>): Record<string, string> {
+  return Object.freeze(
+    Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, pyRepr(value)])),
+  );
+}
+
+function frameRow(row: DbRowView): DbRowFrameView {
+  return Object.freeze({
     model: row.model,
     pk: row.pk,
     fields: reprFields(row.fields),
-    pending: row.pending.map((p) => ({
-      actor: p.actor,
-      fields: p.fields ? reprFields(p.fields) : null,
-    })),
-  }));
+    pending: Object.freeze(
+      row.pending.map((p) =>
+        Object.freeze({ actor: p.actor, fields: p.fields ? reprFields(p.fields) : null }),
+      ),
+    ) as DbRowFrameView['pending'],
+  });
 }
 
-function trackedValue(world: World, tracked: TrackedVar): string | undefined {
+/** The DB panel's view, rebuilt in full; rows equal to the previous frame's are shared. */
+function dbView(world: World, previous: readonly DbRowFrameView[]): DbRowFrameView[] {
+  const byId = new Map<string, DbRowFrameView>();
+  for (const row of previous) byId.set(rowId(row.model, row.pk), row);
+  const rows = world.db.rows();
+  let same = rows.length === previous.length;
+  world.dbIndex = new Map();
+  const view = rows.map((row, i) => {
+    const id = rowId(row.model, row.pk);
+    world.dbIndex.set(id, i);
+    const fresh = frameRow(row);
+    const old = byId.get(id);
+    const next = old !== undefined && sameRowView(old, fresh) ? old : fresh;
+    if (next !== previous[i]) same = false;
+    return next;
+  });
+  return same ? (previous as DbRowFrameView[]) : (Object.freeze(view) as DbRowFrameView[]);
+}
+
+/**
+ * The DB panel's view after a step that changed rows: only those rows are read again. A row
+ * that appears or disappears rebuilds the whole (ordered) view.
+ */
+function updateDbView(world: World, previous: readonly DbRowFrameView[]): DbRowFrameView[] {
+  let view: DbRowFrameView[] | null = null;
+  for (const [id, ref] of world.touched) {
+    const row = world.db.row(ref.model, ref.pk);
+    const index = world.dbIndex.get(id);
+    if ((row === null) !== (index === undefined)) return dbView(world, previous);
+    if (row === null || index === undefined) continue;
+    const fresh = frameRow(row);
+    if (sameRowView(fresh, previous[index])) continue;
+    view ??= [...previous];
+    view[index] = fresh;
+  }
+  return view === null ? (previous as DbRowFrameView[]) : (Object.freeze(view) as DbRowFrameView[]);
+}
+
+function trackedValue(world: World, tracked: TrackedVar, dict: string): string | undefined {
   switch (tracked.source) {
     case 'cache':
-      return cacheDict(world.cache, world.clock.now());
+      return dict;
     case 'var':
       return world.vars.has(tracked.var) ? pyRepr(world.vars.get(tracked.var)) : undefined;
-    case 'db': {
-      const row = world.db.peek(tracked.model, tracked.pk);
-      return row ? pyRepr(fieldOf(row.fields, tracked.field)) : 'None';
-    }
+    case 'db':
+      return boundRepr(world, boundField(world, tracked.model, tracked.pk, tracked.field));
     case 'clock':
       return String(world.clock.now());
     case 'queries':
@@ -412,13 +695,40 @@ function trackedValue(world: World, tracked: TrackedVar): string | undefined {
   }
 }
 
-function trackedVars(world: World, lesson: Lesson): Record<string, string> {
+/** Tracked values by name; the previous frame's object when nothing in it changed. */
+function trackedVars(
+  world: World,
+  lesson: Lesson,
+  dict: string,
+  previous: Readonly<Record<string, string>> | null,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const tracked of lesson.tracked) {
-    const value = trackedValue(world, tracked);
+    const value = trackedValue(world, tracked, dict);
     if (value !== undefined) out[tracked.name] = value;
   }
-  return out;
+  if (previous !== null && sameFields(out, previous)) return previous as Record<string, string>;
+  return Object.freeze(out);
+}
+
+/**
+ * Names whose value differs from the previous frame's, as one shared frozen list per distinct
+ * set of names (a run has only a few).
+ */
+function changedNames(
+  vars: Readonly<Record<string, string>>,
+  previous: Readonly<Record<string, string>>,
+  lists: Map<string, string[]>,
+): string[] {
+  const names = Object.keys(vars).filter((name) => vars[name] !== previous[name]);
+  if (names.length === 0) return NO_NAMES;
+  const id = names.join('\u0000');
+  let list = lists.get(id);
+  if (list === undefined) {
+    list = Object.freeze(names) as string[];
+    lists.set(id, list);
+  }
+  return list;
 }
 
 function createWorld(lesson: Lesson, maxWork: number): World {
@@ -432,7 +742,10 @@ function createWorld(lesson: Lesson, maxWork: number): World {
       maxEntries: settings.maxEntries,
       cullFrequency: settings.cullFrequency,
     }),
-    db: createDatabase({ models: structuredClone(lesson.setup.models) }),
+    db: createDatabase({
+      models: structuredClone(lesson.setup.models),
+      onChange: (model, pk) => rowChanged(world, model, pk),
+    }),
     vars: new Map(Object.entries(structuredClone(lesson.setup.vars ?? {}))),
     bindings: compileBindings(lesson.setup.bindings),
     receiverDepth: 0,
@@ -441,6 +754,18 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     stepIndex: 0,
     outcomes: [],
     extraLines: new Set(),
+    cacheDirty: false,
+    clockDirty: false,
+    touched: new Map(),
+    bindingOf: new Map(),
+    bounds: new Map(),
+    boundsByRow: new Map(),
+    forgotten: [],
+    keys: new Map(),
+    rawOwners: new Map(),
+    hasRawCollision: false,
+    scratch: [],
+    dbIndex: new Map(),
   };
   for (const receiver of lesson.setup.receivers ?? []) {
     world.db.connect(receiver.signal, receiver.model, (event) => {
@@ -463,32 +788,41 @@ function createWorld(lesson: Lesson, maxWork: number): World {
   return world;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
-
 interface RawFrame {
   outcomes: ActorOutcome[];
   cacheAfter: string;
 }
 
+/** A frame under construction: `run` settles divergence and authored text, then freezes it. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Run the steps, building each frame from what its step changed: the cache, DB and tracked
+ * views (and the dict text) are built only when the step may have changed them, and otherwise
+ * are the previous frame's (frozen) objects. With `display` (a run without skips) the authored
+ * table text is applied and every frame is frozen as it is built; otherwise `run` settles both.
+ */
 function runFrames(
   lesson: Lesson,
   skip: ReadonlySet<number>,
   maxWork: number,
+  display: boolean,
   onStep?: (step: number) => void,
-): { frames: Frame[]; raw: RawFrame[] } {
+): { frames: Mutable<Frame>[]; raw: RawFrame[] } {
   const world = createWorld(lesson, maxWork);
   const steps = lesson.steps;
   const nextLinesAfter = (index: number): number[] => {
-    for (let k = index; k < steps.length; k += 1) if (!skip.has(k + 1)) return steps[k].lines;
-    return [];
+    for (let k = index; k < steps.length; k += 1) {
+      if (!skip.has(k + 1)) return frozen(steps[k].lines);
+    }
+    return NO_LINES;
   };
-  const start: Frame = {
+  let cache = cacheView(world, NO_CACHE);
+  let db = dbView(world, NO_ROWS);
+  let dict = dictOfView(world, cache);
+  world.touched.clear();
+  world.forgotten = [];
+  const start: Mutable<Frame> = {
     index: 0,
     action: 'Start',
     cacheKey: '',
@@ -497,44 +831,72 @@ function runFrames(
     actor: DEFAULT_ACTOR,
     isSkipped: false,
     isDiverged: false,
-    cacheBefore: cacheDict(world.cache, world.clock.now()),
-    cacheAfter: cacheDict(world.cache, world.clock.now()),
-    cache: cacheView(world),
-    db: dbView(world.db),
-    outcomes: [],
+    cacheBefore: dict,
+    cacheAfter: dict,
+    cache,
+    db,
+    outcomes: NO_OUTCOMES,
     clock: world.clock.now(),
-    lines: [],
+    lines: NO_LINES,
     nextLines: nextLinesAfter(0),
     stage: -1,
     event: 'start',
     queries: world.db.queryCount(),
     stepQueries: 0,
-    vars: trackedVars(world, lesson),
-    changedVars: [],
+    vars: trackedVars(world, lesson, dict, null),
+    changedVars: NO_NAMES,
     transcript: null,
   };
-  const frames: Frame[] = [start];
-  const raw: RawFrame[] = [{ outcomes: [], cacheAfter: start.cacheAfter }];
-  steps.forEach((step: LessonStep, i) => {
+  const frames: Mutable<Frame>[] = [Object.freeze(start)];
+  const nameLists = new Map<string, string[]>();
+  // What a what-if run compares with the normal path (only kept when there are skips).
+  const raw: RawFrame[] = display ? [] : [{ outcomes: NO_OUTCOMES, cacheAfter: dict }];
+  for (let i = 0; i < steps.length; i += 1) {
+    const step = steps[i];
     const index = i + 1;
     const actor = step.actor ?? DEFAULT_ACTOR;
     const isSkipped = skip.has(index);
-    const cacheBefore = cacheDict(world.cache, world.clock.now());
+    const cacheBefore = dict;
     const queriesBefore = world.db.queryCount();
     world.outcomes = [];
-    world.extraLines = new Set();
+    if (world.extraLines.size > 0) world.extraLines = new Set();
+    world.cacheDirty = false;
+    world.clockDirty = false;
+    world.touched.clear();
+    if (world.forgotten.length > 0) world.forgotten = [];
     world.stepIndex = index;
     onStep?.(index);
     if (!isSkipped) for (const op of step.ops) runSafely(world, op, actor);
     const previous = frames[frames.length - 1];
-    const vars = trackedVars(world, lesson);
-    const cacheAfter = cacheDict(world.cache, world.clock.now());
-    const cache = cacheView(world);
-    const db = dbView(world.db);
+    if (world.touched.size > 0) db = updateDbView(world, db);
+    if (world.cacheDirty || world.clockDirty || boundsChanged(world)) {
+      const next = cacheView(world, cache);
+      // Which entries are live depends on the clock as well as on the entries.
+      if (next !== cache || world.clockDirty) dict = dictOfView(world, next);
+      cache = next;
+    }
+    const cacheAfter = dict;
+    const vars = trackedVars(world, lesson, dict, previous.vars);
     // Every frame shows the whole cache (as entries, before, after and tracked: four passes)
-    // and the database: that is most of a long run's work.
+    // and the database: the work budget counts them as if each frame built them anew.
     spend(world, 4 * cache.length + db.length);
-    frames.push({
+    const changedVars =
+      vars === previous.vars ? NO_NAMES : changedNames(vars, previous.vars, nameLists);
+    // An exact-size copy: a pushed-to array keeps room for more, in every frame.
+    const outcomes =
+      world.outcomes.length === 0
+        ? NO_OUTCOMES
+        : (Object.freeze(world.outcomes.slice()) as ActorOutcome[]);
+    for (const outcome of outcomes) Object.freeze(outcome);
+    const lines = isSkipped
+      ? NO_LINES
+      : world.extraLines.size === 0
+        ? frozen(step.lines)
+        : (Object.freeze([
+            ...step.lines,
+            ...[...world.extraLines].sort((a, b) => a - b),
+          ]) as number[]);
+    const frame: Mutable<Frame> = {
       index,
       action: step.action,
       cacheKey: step.cacheKey,
@@ -543,26 +905,30 @@ function runFrames(
       actor,
       isSkipped,
       isDiverged: false,
-      cacheBefore,
-      cacheAfter,
+      cacheBefore: display ? (step.display?.cacheBefore ?? cacheBefore) : cacheBefore,
+      cacheAfter: display ? (step.display?.cacheAfter ?? cacheAfter) : cacheAfter,
       cache,
       db,
-      outcomes: world.outcomes,
+      outcomes,
       clock: world.clock.now(),
-      lines: isSkipped ? [] : [...step.lines, ...[...world.extraLines].sort((a, b) => a - b)],
+      lines,
       nextLines: nextLinesAfter(index),
       stage: step.stage,
-      event: isSkipped ? 'other' : eventOf(world.outcomes),
+      event: isSkipped ? 'other' : eventOf(outcomes),
       queries: world.db.queryCount(),
       stepQueries: world.db.queryCount() - queriesBefore,
       vars,
-      changedVars: Object.keys(vars).filter((name) => vars[name] !== previous.vars[name]),
+      changedVars,
       transcript: step.transcript ?? null,
-    });
-    raw.push({ outcomes: world.outcomes, cacheAfter });
-  });
+    };
+    frames.push(display ? Object.freeze(frame) : frame);
+    if (!display) raw.push({ outcomes, cacheAfter });
+  }
   return { frames, raw };
 }
+
+const NO_CACHE: readonly CacheEntryView[] = Object.freeze([]);
+const NO_ROWS: readonly DbRowFrameView[] = Object.freeze([]);
 
 function sameRun(a: RawFrame, b: RawFrame): boolean {
   return a.cacheAfter === b.cacheAfter && JSON.stringify(a.outcomes) === JSON.stringify(b.outcomes);
@@ -574,30 +940,41 @@ function sameRun(a: RawFrame, b: RawFrame): boolean {
  * every step whose outcome then differs from the normal path is marked `isDiverged` and keeps
  * the engine's cache states; the app then shows engine-derived words for it, not the authored
  * ones (lessons/vocabulary.ts), so a skipped invalidation really shows stale data.
+ *
+ * Frames share what their step did not change (the cache, DB and tracked views, the dict text,
+ * lists), so a long trace costs little more than what each step did.
  */
 export function run(lesson: Lesson, options: RunOptions = {}): Trace {
   const skip = new Set(
     (options.skip ?? []).filter((n) => Number.isInteger(n) && n >= 1 && n <= lesson.steps.length),
   );
   const maxWork = options.maxWork ?? Number.POSITIVE_INFINITY;
-  const actual = runFrames(lesson, skip, maxWork, options.onStep);
-  const normal = skip.size > 0 ? runFrames(lesson, new Set(), maxWork, options.onStep) : actual;
-  const frames = actual.frames.map((frame, index) => {
-    if (index === 0) return frame;
+  if (skip.size === 0) {
+    // Every frame and everything in it is frozen as it is built.
+    const { frames } = runFrames(lesson, skip, maxWork, true, options.onStep);
+    return Object.freeze({ lessonId: lesson.id, frames: Object.freeze(frames), skip: NO_LINES });
+  }
+  const actual = runFrames(lesson, skip, maxWork, false, options.onStep);
+  const normal = runFrames(lesson, new Set(), maxWork, false, options.onStep);
+  actual.frames.forEach((frame, index) => {
+    if (index === 0) return;
     const step = lesson.steps[index - 1];
-    const isDiverged = skip.size > 0 && !sameRun(actual.raw[index], normal.raw[index]);
+    const isDiverged = !sameRun(actual.raw[index], normal.raw[index]);
     if (!isDiverged && !frame.isSkipped) {
-      return {
-        ...frame,
-        cacheBefore: step.display?.cacheBefore ?? frame.cacheBefore,
-        cacheAfter: step.display?.cacheAfter ?? frame.cacheAfter,
-      };
+      frame.cacheBefore = step.display?.cacheBefore ?? frame.cacheBefore;
+      frame.cacheAfter = step.display?.cacheAfter ?? frame.cacheAfter;
+    } else {
+      // A diverged row shows the engine's own cache states. Its authored text describes the
+      // normal path; the app shows the engine's words instead (lessons/vocabulary.ts `shownStep`).
+      frame.isDiverged = true;
     }
-    // A diverged row shows the engine's own cache states. Its authored text describes the normal
-    // path; the app shows the engine's words instead (lessons/vocabulary.ts `shownStep`).
-    return { ...frame, isDiverged: true };
+    Object.freeze(frame);
   });
-  return deepFreeze({ lessonId: lesson.id, frames, skip: [...skip].sort((a, b) => a - b) });
+  return Object.freeze({
+    lessonId: lesson.id,
+    frames: Object.freeze(actual.frames),
+    skip: Object.freeze([...skip].sort((a, b) => a - b)),
+  });
 }
 
 /** Count of skippable steps, for the what-if toggles. */
