@@ -258,14 +258,38 @@ export function createCache(options: CacheOptions): DjangoCache {
   // Python prints CacheKeyWarning to stderr; an engine without a listener stays silent.
   const onWarning = options.onWarning ?? ((): void => undefined);
 
+  /** Final keys of string keys at the default version, when the key function is Django's own. */
+  const finalKeys = keyFunction === defaultKeyFunction ? new Map<string, string>() : null;
+
   function makeKey(key: CacheKey, version?: number | null): string {
+    const v = version ?? defaultVersion;
+    if (finalKeys !== null && typeof key === 'string' && v === defaultVersion) {
+      let finalKey = finalKeys.get(key);
+      if (finalKey === undefined) {
+        finalKey = defaultKeyFunction(key, keyPrefix, v);
+        // Bounded, for a handle that lives long and sees endless distinct keys.
+        if (finalKeys.size >= 10_000) finalKeys.clear();
+        finalKeys.set(key, finalKey);
+      }
+      return finalKey;
+    }
     // Django formats the key with '%s': str(), so a float key reads 1e-05, not 0.00001.
-    return keyFunction(pyStr(key), keyPrefix, version ?? defaultVersion);
+    return keyFunction(pyStr(key), keyPrefix, v);
   }
+
+  /** Final keys already found to raise no warning (a key with warnings warns every time). */
+  const cleanKeys = new Set<string>();
 
   function makeAndValidateKey(key: CacheKey, version?: number | null): string {
     const finalKey = makeKey(key, version);
-    for (const warning of memcacheKeyWarnings(finalKey)) onWarning(warning);
+    if (cleanKeys.has(finalKey)) return finalKey;
+    const warnings = memcacheKeyWarnings(finalKey);
+    for (const warning of warnings) onWarning(warning);
+    if (warnings.length === 0) {
+      // Bounded, for a handle that lives long and sees endless distinct keys.
+      if (cleanKeys.size >= 10_000) cleanKeys.clear();
+      cleanKeys.add(finalKey);
+    }
     return finalKey;
   }
 

@@ -212,6 +212,8 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     created: boolean,
     actor: string,
   ): void {
+    const connected = receivers.get(signal)?.get(model);
+    if (connected === undefined || connected.length === 0) return;
     // One event shared by every receiver, like the one `instance` Django passes to all of them.
     // The list is copied first: a receiver connected during dispatch waits for the next send.
     const event: SignalEvent = {
@@ -221,7 +223,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       created,
       actor,
     };
-    for (const receiver of [...(receivers.get(signal)?.get(model) ?? [])]) receiver(event);
+    for (const receiver of [...connected]) receiver(event);
   }
 
   /** Leave the innermost atomic block: the block left, and the blocks still open around it. */

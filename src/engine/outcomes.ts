@@ -5,18 +5,37 @@ import type { ActorOutcome, EventKind, OutcomeFact } from './types';
  * outranks everything, because it is the thing the learner must not miss.
  */
 export function eventOf(outcomes: readonly ActorOutcome[]): EventKind {
-  if (outcomes.some((o) => o.kind === 'get' && o.hit && o.stale)) return 'stale-read';
-  if (
-    outcomes.some(
-      (o) => (o.kind === 'delete' && o.deleted) || o.kind === 'incrVersion' || o.kind === 'incr',
-    )
-  )
-    return 'invalidate';
-  if (outcomes.some((o) => o.kind === 'get' && !o.hit)) return 'miss';
-  if (outcomes.some((o) => o.kind === 'get' && o.hit)) return 'hit';
-  if (outcomes.some((o) => o.kind === 'db.write' || o.kind === 'set' || o.kind === 'add'))
-    return 'write';
-  return 'other';
+  // One pass, then the first kind that applies in this order: a stale read, an invalidation,
+  // a miss, a hit, a write.
+  let invalidate = false;
+  let miss = false;
+  let hit = false;
+  let write = false;
+  for (const o of outcomes) {
+    switch (o.kind) {
+      case 'get':
+        if (o.hit && o.stale) return 'stale-read';
+        if (o.hit) hit = true;
+        else miss = true;
+        break;
+      case 'delete':
+        if (o.deleted) invalidate = true;
+        break;
+      case 'incrVersion':
+      case 'incr':
+        invalidate = true;
+        break;
+      case 'db.write':
+      case 'set':
+      case 'add':
+        write = true;
+        break;
+    }
+  }
+  if (invalidate) return 'invalidate';
+  if (miss) return 'miss';
+  if (hit) return 'hit';
+  return write ? 'write' : 'other';
 }
 
 /** Every outcome fact, in the order `factsOf` lists them. */

@@ -53,12 +53,11 @@ interface World {
   /** Whether the step moved the clock (TTLs and expiry in the cache view). */
   clockDirty: boolean;
   /** Rows whose view may have changed in this step (the database says so), by row id. */
-  touched: Map<string, RowRef>;
+  touched: Set<RowRef>;
   /** Which committed field a raw key mirrors (`null`: none); depends on the key alone. */
   bindingOf: Map<string, Bound | null>;
-  /** One `Bound` per mirrored (row, field), and the ones of each row, to forget on a write. */
-  bounds: Map<string, Bound>;
-  boundsByRow: Map<string, Bound[]>;
+  /** Each row the engine has heard of, by model and pk. */
+  rows: Map<string, Map<Pk, RowRef>>;
   /** Bound values forgotten in this step, with the repr the views were built with. */
   forgotten: { bound: Bound; repr: string }[];
   /** What the Cache panel last showed for each final key. */
@@ -68,6 +67,7 @@ interface World {
   hasRawCollision: boolean;
   /** Reused by every cache view build. */
   scratch: CacheEntryView[];
+  pieces: string[];
   /** Position of each row in the current DB view, by row id. */
   dbIndex: Map<string, number>;
 }
@@ -75,6 +75,23 @@ interface World {
 interface RowRef {
   model: string;
   pk: Pk;
+  id: string;
+  /** The row's mirrored fields, by field name (forgotten when the row changes). */
+  bounds: Bound[];
+}
+
+function rowRef(world: World, model: string, pk: Pk): RowRef {
+  let table = world.rows.get(model);
+  if (table === undefined) {
+    table = new Map();
+    world.rows.set(model, table);
+  }
+  let row = table.get(pk);
+  if (row === undefined) {
+    row = { model, pk, id: rowId(model, pk), bounds: [] };
+    table.set(pk, row);
+  }
+  return row;
 }
 
 /** A committed field a cache key (or tracked variable) mirrors, with its repr until it changes. */
@@ -95,6 +112,8 @@ interface KeyInfo {
   view: CacheEntryView | null;
   /** `'raw_key': value` as the dict prints it, for `value`. */
   piece: string;
+  /** The clock when `view` was built (its `ttl` and `isExpired` depend on it). */
+  viewNow: number;
 }
 
 /** Distinct for `1` and `'1'`, as the database's maps are. */
@@ -131,7 +150,7 @@ function evaluateFields(
   vars: ReadonlyMap<string, PyValue>,
 ): Record<string, PyValue> {
   const out: Record<string, PyValue> = {};
-  for (const [name, expr] of Object.entries(fields)) out[name] = evaluate(expr, vars);
+  for (const name of Object.keys(fields)) out[name] = evaluate(fields[name], vars);
   return out;
 }
 
@@ -211,15 +230,11 @@ function findBinding(world: World, rawKey: string): Bound | null {
 
 /** The one `Bound` of a committed (row, field). */
 function boundField(world: World, model: string, pk: Pk, field: string): Bound {
-  const row = rowId(model, pk);
-  const id = `${row}\u0000${field}`;
-  let bound = world.bounds.get(id);
+  const row = rowRef(world, model, pk);
+  let bound = row.bounds.find((b) => b.field === field);
   if (bound === undefined) {
     bound = { model, pk, field, repr: undefined };
-    world.bounds.set(id, bound);
-    const list = world.boundsByRow.get(row);
-    if (list === undefined) world.boundsByRow.set(row, [bound]);
-    else list.push(bound);
+    row.bounds.push(bound);
   }
   return bound;
 }
@@ -235,11 +250,9 @@ function boundRepr(world: World, bound: Bound): string {
 
 /** The database says a row may have changed: its view is read again, its bound reprs forgotten. */
 function rowChanged(world: World, model: string, pk: Pk): void {
-  const id = rowId(model, pk);
-  if (!world.touched.has(id)) world.touched.set(id, { model, pk });
-  const bounds = world.boundsByRow.get(id);
-  if (bounds === undefined) return;
-  for (const bound of bounds) {
+  const row = rowRef(world, model, pk);
+  world.touched.add(row);
+  for (const bound of row.bounds) {
     // What the views were built with, to tell at the end of the step whether it changed.
     if (bound.repr !== undefined) world.forgotten.push({ bound, repr: bound.repr });
     bound.repr = undefined;
@@ -270,10 +283,6 @@ function execute(
   scope: Record<string, PyValue> = NO_SCOPE,
 ): void {
   const { cache, db, vars } = world;
-  const key = (template: string): string => interpolate(template, vars, scope);
-  const assign = (name: string | undefined, value: PyValue): void => {
-    if (name) vars.set(name, value);
-  };
   // A cache operation may purge an expired entry, move one in the LRU order or cull; a delete,
   // add or touch that reports it did nothing changed nothing (LocMem's _delete, add and touch).
   if (
@@ -286,7 +295,7 @@ function execute(
   }
   switch (op.op) {
     case 'cache.get': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const value = cache.get(k, MISS);
       const hit = value !== MISS;
       const stored = (hit ? value : null) as PyValue;
@@ -297,67 +306,67 @@ function execute(
         value: pyRepr(stored),
         stale: hit && isStaleValue(world, k, stored),
       });
-      assign(op.as, stored);
+      if (op.as) vars.set(op.as, stored);
       return;
     }
     case 'cache.set': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const value = evaluate(op.value, vars);
       cache.set(k, value, op.timeout);
       record(world, actor, { kind: 'set', key: k, value: pyRepr(value) });
       return;
     }
     case 'cache.add': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const stored = cache.add(k, evaluate(op.value, vars), op.timeout);
       if (stored) world.cacheDirty = true;
       record(world, actor, { kind: 'add', key: k, stored });
-      assign(op.as, stored);
+      if (op.as) vars.set(op.as, stored);
       return;
     }
     case 'cache.delete': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const deleted = cache.delete(k);
       if (deleted) world.cacheDirty = true;
       record(world, actor, { kind: 'delete', key: k, deleted });
-      assign(op.as, deleted);
+      if (op.as) vars.set(op.as, deleted);
       return;
     }
     case 'cache.deleteMany': {
       // Django's delete_many calls delete per key; each key is reported on its own.
       for (const template of op.keys) {
-        const k = key(template);
+        const k = interpolate(template, vars, scope);
         record(world, actor, { kind: 'delete', key: k, deleted: cache.delete(k) });
       }
       return;
     }
     case 'cache.touch': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const live = cache.touch(k, op.timeout);
       if (live) world.cacheDirty = true;
       record(world, actor, { kind: 'touch', key: k, live });
-      assign(op.as, live);
+      if (op.as) vars.set(op.as, live);
       return;
     }
     case 'cache.incr': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const value = cache.incr(k, op.delta ?? 1);
       record(world, actor, { kind: 'incr', key: k, value: pyRepr(value) });
-      assign(op.as, value);
+      if (op.as) vars.set(op.as, value);
       return;
     }
     case 'cache.incrVersion': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const version = cache.incrVersion(k);
       record(world, actor, { kind: 'incrVersion', key: k, version });
-      assign(op.as, version);
+      if (op.as) vars.set(op.as, version);
       return;
     }
     case 'db.get': {
       const row = db.get(op.model, op.pk, actor);
       const value = row ? fieldOf(row.fields, op.field) : null;
       record(world, actor, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value) });
-      assign(op.as, value);
+      if (op.as) vars.set(op.as, value);
       return;
     }
     case 'db.save':
@@ -401,7 +410,7 @@ function execute(
       }, actor);
       return;
     case 'request': {
-      const k = key(op.key);
+      const k = interpolate(op.key, vars, scope);
       const cached = cache.get(k, MISS);
       if (cached !== MISS) {
         const value = cached as PyValue;
@@ -412,7 +421,7 @@ function execute(
           value: pyRepr(value),
           stale: isStaleValue(world, k, value),
         });
-        assign(op.as, value);
+        if (op.as) vars.set(op.as, value);
         return;
       }
       record(world, actor, { kind: 'get', key: k, hit: false, value: 'None', stale: false });
@@ -421,7 +430,7 @@ function execute(
       record(world, actor, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value) });
       cache.set(k, value, op.timeout);
       record(world, actor, { kind: 'set', key: k, value: pyRepr(value) });
-      assign(op.as, value);
+      if (op.as) vars.set(op.as, value);
       return;
     }
     case 'clock.advance':
@@ -512,6 +521,7 @@ function keyInfo(world: World, finalKey: string): KeyInfo {
       value: '',
       view: null,
       piece: '',
+      viewNow: Number.NaN,
     };
     world.keys.set(finalKey, info);
   }
@@ -528,8 +538,26 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
   // Least recently used first, as the store holds them; the view lists the most recent first.
   const lru = world.scratch;
   lru.length = 0;
+  // The dict's `'raw_key': value` pieces of the live entries, oldest first, for `dictOfView`.
+  const pieces = world.pieces;
+  pieces.length = 0;
   world.cache.forEachEntry((key, stored, expiresAt) => {
     const info = keyInfo(world, key);
+    const isLive = expiresAt === null || expiresAt > now;
+    const last = info.view;
+    if (
+      last !== null &&
+      info.viewNow === now &&
+      last.expiresAt === expiresAt &&
+      info.raw !== MISS &&
+      Object.is(info.raw, stored) &&
+      (info.bound === null || info.bound.repr === last.dbValue)
+    ) {
+      // Same value, expiry, clock and mirrored DB value as when its view was built.
+      lru.push(last);
+      if (isLive) pieces.push(info.piece);
+      return;
+    }
     // A stored value is the cache's private copy and never changes: the same one prints the same.
     if (info.raw === MISS || !Object.is(info.raw, stored)) {
       const value = pyRepr(stored);
@@ -539,6 +567,7 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
       }
       info.raw = stored;
     }
+    if (isLive) pieces.push(info.piece);
     const { value } = info;
     const isExpired = expiresAt !== null && expiresAt <= now;
     const ttl = expiresAt === null ? null : expiresAt - now;
@@ -565,6 +594,7 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
             dbValue,
           });
     info.view = next;
+    info.viewNow = now;
     lru.push(next);
   });
   const n = lru.length;
@@ -594,16 +624,9 @@ function dictOfView(world: World, view: readonly CacheEntryView[]): string {
     for (const [rawKey, value] of live) parts.push(`${pyRepr(rawKey)}: ${value}`);
     return `{${parts.join(', ')}}`;
   }
-  let text = '';
-  for (let i = view.length - 1; i >= 0; i -= 1) {
-    const entry = view[i];
-    if (!isLive(entry)) continue;
-    const info = keyInfo(world, entry.key);
-    const piece =
-      info.value === entry.value ? info.piece : `${pyRepr(entry.rawKey)}: ${entry.value}`;
-    text = text === '' ? piece : `${text}, ${piece}`;
-  }
-  return `{${text}}`;
+  // The pieces `cacheView` just collected for this view. One flat string (a join, not a chain
+  // of concatenations): frames keep it, and compare it.
+  return `{${world.pieces.join(', ')}}`;
 }
 
 function sameFields(a: Record<string, string> | null, b: Record<string, string> | null): boolean {
@@ -624,9 +647,16 @@ function sameRowView(a: DbRowFrameView, b: DbRowFrameView): boolean {
 }
 
 function reprFields(fields: Record<string, PyValue>): Record<string, string> {
-  return Object.freeze(
-    Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, pyRepr(value)])),
-  );
+  const names = Object.keys(fields);
+  // An own `__proto__` field must stay a field: only a defined property (fromEntries) does that.
+  if (names.includes('__proto__')) {
+    return Object.freeze(
+      Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, pyRepr(value)])),
+    );
+  }
+  const out: Record<string, string> = {};
+  for (const name of names) out[name] = pyRepr(fields[name]);
+  return Object.freeze(out);
 }
 
 function frameRow(row: DbRowView): DbRowFrameView {
@@ -667,9 +697,9 @@ function dbView(world: World, previous: readonly DbRowFrameView[]): DbRowFrameVi
  */
 function updateDbView(world: World, previous: readonly DbRowFrameView[]): DbRowFrameView[] {
   let view: DbRowFrameView[] | null = null;
-  for (const [id, ref] of world.touched) {
+  for (const ref of world.touched) {
     const row = world.db.row(ref.model, ref.pk);
-    const index = world.dbIndex.get(id);
+    const index = world.dbIndex.get(ref.id);
     if ((row === null) !== (index === undefined)) return dbView(world, previous);
     if (row === null || index === undefined) continue;
     const fresh = frameRow(row);
@@ -695,17 +725,55 @@ function trackedValue(world: World, tracked: TrackedVar, dict: string): string |
   }
 }
 
+/** The tracked variables of one run, with what the previous frame showed. */
+interface Tracker {
+  tracked: readonly TrackedVar[];
+  /** Each tracked variable's value at the previous frame (`undefined`: not shown). */
+  values: (string | undefined)[];
+  /**
+   * Whether the names are distinct identifiers (not integer-like, not `__proto__`), so the
+   * frame's `vars` keys are the tracked names in order and a change can be told by index.
+   */
+  simple: boolean;
+  /** Bit i: tracked variable i is shown and changed in the last `update` (simple only). */
+  changed: number;
+  /** One shared frozen list per distinct set of changed names. */
+  lists: Map<string | number, string[]>;
+}
+
+function createTracker(lesson: Lesson): Tracker {
+  const names = lesson.tracked.map((tracked) => tracked.name);
+  const simple =
+    names.length <= 30 &&
+    new Set(names).size === names.length &&
+    names.every((name) => /^[A-Za-z_]\w*$/.test(name) && name !== '__proto__');
+  return { tracked: lesson.tracked, values: [], simple, changed: 0, lists: new Map() };
+}
+
 /** Tracked values by name; the previous frame's object when nothing in it changed. */
 function trackedVars(
   world: World,
-  lesson: Lesson,
+  tracker: Tracker,
   dict: string,
   previous: Readonly<Record<string, string>> | null,
 ): Record<string, string> {
+  const { tracked, values } = tracker;
+  let changed = 0;
+  let same = previous !== null;
+  for (let i = 0; i < tracked.length; i += 1) {
+    const value = trackedValue(world, tracked[i], dict);
+    if (value !== values[i]) {
+      same = false;
+      values[i] = value;
+      if (value !== undefined) changed |= 1 << i;
+    }
+  }
+  tracker.changed = changed;
+  if (same) return previous as Record<string, string>;
   const out: Record<string, string> = {};
-  for (const tracked of lesson.tracked) {
-    const value = trackedValue(world, tracked, dict);
-    if (value !== undefined) out[tracked.name] = value;
+  for (let i = 0; i < tracked.length; i += 1) {
+    const value = values[i];
+    if (value !== undefined) out[tracked[i].name] = value;
   }
   if (previous !== null && sameFields(out, previous)) return previous as Record<string, string>;
   return Object.freeze(out);
@@ -716,10 +784,23 @@ function trackedVars(
  * set of names (a run has only a few).
  */
 function changedNames(
+  tracker: Tracker,
   vars: Readonly<Record<string, string>>,
   previous: Readonly<Record<string, string>>,
-  lists: Map<string, string[]>,
 ): string[] {
+  if (vars === previous) return NO_NAMES;
+  const { lists } = tracker;
+  if (tracker.simple) {
+    const mask = tracker.changed;
+    if (mask === 0) return NO_NAMES;
+    let list = lists.get(mask);
+    if (list === undefined) {
+      const names = tracker.tracked.flatMap((t, i) => ((mask >> i) & 1 ? [t.name] : []));
+      list = Object.freeze(names) as string[];
+      lists.set(mask, list);
+    }
+    return list;
+  }
   const names = Object.keys(vars).filter((name) => vars[name] !== previous[name]);
   if (names.length === 0) return NO_NAMES;
   const id = names.join('\u0000');
@@ -756,15 +837,15 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     extraLines: new Set(),
     cacheDirty: false,
     clockDirty: false,
-    touched: new Map(),
+    touched: new Set(),
     bindingOf: new Map(),
-    bounds: new Map(),
-    boundsByRow: new Map(),
+    rows: new Map(),
     forgotten: [],
     keys: new Map(),
     rawOwners: new Map(),
     hasRawCollision: false,
     scratch: [],
+    pieces: [],
     dbIndex: new Map(),
   };
   for (const receiver of lesson.setup.receivers ?? []) {
@@ -820,6 +901,7 @@ function runFrames(
   let cache = cacheView(world, NO_CACHE);
   let db = dbView(world, NO_ROWS);
   let dict = dictOfView(world, cache);
+  const tracker = createTracker(lesson);
   world.touched.clear();
   world.forgotten = [];
   const start: Mutable<Frame> = {
@@ -843,12 +925,11 @@ function runFrames(
     event: 'start',
     queries: world.db.queryCount(),
     stepQueries: 0,
-    vars: trackedVars(world, lesson, dict, null),
+    vars: trackedVars(world, tracker, dict, null),
     changedVars: NO_NAMES,
     transcript: null,
   };
   const frames: Mutable<Frame>[] = [Object.freeze(start)];
-  const nameLists = new Map<string, string[]>();
   // What a what-if run compares with the normal path (only kept when there are skips).
   const raw: RawFrame[] = display ? [] : [{ outcomes: NO_OUTCOMES, cacheAfter: dict }];
   for (let i = 0; i < steps.length; i += 1) {
@@ -858,7 +939,8 @@ function runFrames(
     const isSkipped = skip.has(index);
     const cacheBefore = dict;
     const queriesBefore = world.db.queryCount();
-    world.outcomes = [];
+    // One array reused by every step; each frame gets an exact-size frozen copy.
+    world.outcomes.length = 0;
     if (world.extraLines.size > 0) world.extraLines = new Set();
     world.cacheDirty = false;
     world.clockDirty = false;
@@ -876,18 +958,17 @@ function runFrames(
       cache = next;
     }
     const cacheAfter = dict;
-    const vars = trackedVars(world, lesson, dict, previous.vars);
+    const vars = trackedVars(world, tracker, dict, previous.vars);
     // Every frame shows the whole cache (as entries, before, after and tracked: four passes)
     // and the database: the work budget counts them as if each frame built them anew.
     spend(world, 4 * cache.length + db.length);
-    const changedVars =
-      vars === previous.vars ? NO_NAMES : changedNames(vars, previous.vars, nameLists);
+    const changedVars = changedNames(tracker, vars, previous.vars);
     // An exact-size copy: a pushed-to array keeps room for more, in every frame.
     const outcomes =
       world.outcomes.length === 0
         ? NO_OUTCOMES
         : (Object.freeze(world.outcomes.slice()) as ActorOutcome[]);
-    for (const outcome of outcomes) Object.freeze(outcome);
+    for (let k = 0; k < outcomes.length; k += 1) Object.freeze(outcomes[k]);
     const lines = isSkipped
       ? NO_LINES
       : world.extraLines.size === 0
