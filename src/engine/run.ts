@@ -67,7 +67,9 @@ interface World {
   hasRawCollision: boolean;
   /** Reused by every cache view build. */
   scratch: CacheEntryView[];
+  /** The pieces of the dict `cacheView` last collected, and of the dict last printed. */
   pieces: string[];
+  dictPieces: string[];
   /** Position of each row in the current DB view, by row id. */
   dbIndex: Map<string, number>;
 }
@@ -610,7 +612,7 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
  * {@link cacheDict} from a cache view: live entries, oldest first, as a Python dict. Equal to
  * `cacheDict(cache, now)` for the state the view shows (the view holds each value's repr).
  */
-function dictOfView(world: World, view: readonly CacheEntryView[]): string {
+function dictOfView(world: World, view: readonly CacheEntryView[], previous: string): string {
   const now = world.clock.now();
   const isLive = (entry: CacheEntryView): boolean =>
     entry.expiresAt === null || entry.expiresAt > now;
@@ -624,9 +626,16 @@ function dictOfView(world: World, view: readonly CacheEntryView[]): string {
     for (const [rawKey, value] of live) parts.push(`${pyRepr(rawKey)}: ${value}`);
     return `{${parts.join(', ')}}`;
   }
-  // The pieces `cacheView` just collected for this view. One flat string (a join, not a chain
-  // of concatenations): frames keep it, and compare it.
-  return `{${world.pieces.join(', ')}}`;
+  // The pieces `cacheView` just collected for this view: the same pieces as the previous
+  // dict's print the same text, which frames then share.
+  const { pieces, dictPieces } = world;
+  let same = previous !== '' && pieces.length === dictPieces.length;
+  for (let i = 0; same && i < pieces.length; i += 1) same = pieces[i] === dictPieces[i];
+  if (same) return previous;
+  world.pieces = dictPieces;
+  world.dictPieces = pieces;
+  // One flat string (a join, not a chain of concatenations): frames keep it, and compare it.
+  return `{${pieces.join(', ')}}`;
 }
 
 function sameFields(a: Record<string, string> | null, b: Record<string, string> | null): boolean {
@@ -846,6 +855,7 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     hasRawCollision: false,
     scratch: [],
     pieces: [],
+    dictPieces: [],
     dbIndex: new Map(),
   };
   for (const receiver of lesson.setup.receivers ?? []) {
@@ -900,7 +910,7 @@ function runFrames(
   };
   let cache = cacheView(world, NO_CACHE);
   let db = dbView(world, NO_ROWS);
-  let dict = dictOfView(world, cache);
+  let dict = dictOfView(world, cache, '');
   const tracker = createTracker(lesson);
   world.touched.clear();
   world.forgotten = [];
@@ -954,7 +964,7 @@ function runFrames(
     if (world.cacheDirty || world.clockDirty || boundsChanged(world)) {
       const next = cacheView(world, cache);
       // Which entries are live depends on the clock as well as on the entries.
-      if (next !== cache || world.clockDirty) dict = dictOfView(world, next);
+      if (next !== cache || world.clockDirty) dict = dictOfView(world, next, dict);
       cache = next;
     }
     const cacheAfter = dict;
