@@ -15,7 +15,6 @@ import type {
   Frame,
   Lesson,
   Op,
-  Outcome,
   Pk,
   PyValue,
   RunOptions,
@@ -266,15 +265,15 @@ function boundsChanged(world: World): boolean {
   return world.forgotten.some(({ bound, repr }) => boundRepr(world, bound) !== repr);
 }
 
-function isStaleValue(world: World, rawKey: string, value: unknown): boolean {
+/** Whether a value read from `rawKey` (printed as `repr`) differs from the DB value it mirrors. */
+function isStaleRepr(world: World, rawKey: string, repr: string): boolean {
   const bound = bindingFor(world, rawKey);
-  return bound !== null && boundRepr(world, bound) !== pyRepr(value);
+  return bound !== null && boundRepr(world, bound) !== repr;
 }
 
-function record(world: World, actor: string, outcome: Outcome): void {
-  // The outcome literal is the caller's own: tag it rather than copy it (same key order).
-  (outcome as ActorOutcome).actor = actor;
-  world.outcomes.push(outcome as ActorOutcome);
+/** Record what an operation did; `actor` comes last, as every outcome lists it. */
+function record(world: World, outcome: ActorOutcome): void {
+  world.outcomes.push(outcome);
 }
 
 /** Run one operation as `actor`. Engine errors (Django's ValueError, …) become outcomes. */
@@ -301,12 +300,14 @@ function execute(
       const value = cache.get(k, MISS);
       const hit = value !== MISS;
       const stored = (hit ? value : null) as PyValue;
-      record(world, actor, {
+      const repr = pyRepr(stored);
+      record(world, {
         kind: 'get',
         key: k,
         hit,
-        value: pyRepr(stored),
-        stale: hit && isStaleValue(world, k, stored),
+        value: repr,
+        stale: hit && isStaleRepr(world, k, repr),
+        actor,
       });
       if (op.as) vars.set(op.as, stored);
       return;
@@ -315,14 +316,14 @@ function execute(
       const k = interpolate(op.key, vars, scope);
       const value = evaluate(op.value, vars);
       cache.set(k, value, op.timeout);
-      record(world, actor, { kind: 'set', key: k, value: pyRepr(value) });
+      record(world, { kind: 'set', key: k, value: pyRepr(value), actor });
       return;
     }
     case 'cache.add': {
       const k = interpolate(op.key, vars, scope);
       const stored = cache.add(k, evaluate(op.value, vars), op.timeout);
       if (stored) world.cacheDirty = true;
-      record(world, actor, { kind: 'add', key: k, stored });
+      record(world, { kind: 'add', key: k, stored, actor });
       if (op.as) vars.set(op.as, stored);
       return;
     }
@@ -330,7 +331,7 @@ function execute(
       const k = interpolate(op.key, vars, scope);
       const deleted = cache.delete(k);
       if (deleted) world.cacheDirty = true;
-      record(world, actor, { kind: 'delete', key: k, deleted });
+      record(world, { kind: 'delete', key: k, deleted, actor });
       if (op.as) vars.set(op.as, deleted);
       return;
     }
@@ -338,7 +339,7 @@ function execute(
       // Django's delete_many calls delete per key; each key is reported on its own.
       for (const template of op.keys) {
         const k = interpolate(template, vars, scope);
-        record(world, actor, { kind: 'delete', key: k, deleted: cache.delete(k) });
+        record(world, { kind: 'delete', key: k, deleted: cache.delete(k), actor });
       }
       return;
     }
@@ -346,28 +347,28 @@ function execute(
       const k = interpolate(op.key, vars, scope);
       const live = cache.touch(k, op.timeout);
       if (live) world.cacheDirty = true;
-      record(world, actor, { kind: 'touch', key: k, live });
+      record(world, { kind: 'touch', key: k, live, actor });
       if (op.as) vars.set(op.as, live);
       return;
     }
     case 'cache.incr': {
       const k = interpolate(op.key, vars, scope);
       const value = cache.incr(k, op.delta ?? 1);
-      record(world, actor, { kind: 'incr', key: k, value: pyRepr(value) });
+      record(world, { kind: 'incr', key: k, value: pyRepr(value), actor });
       if (op.as) vars.set(op.as, value);
       return;
     }
     case 'cache.incrVersion': {
       const k = interpolate(op.key, vars, scope);
       const version = cache.incrVersion(k);
-      record(world, actor, { kind: 'incrVersion', key: k, version });
+      record(world, { kind: 'incrVersion', key: k, version, actor });
       if (op.as) vars.set(op.as, version);
       return;
     }
     case 'db.get': {
       const row = db.get(op.model, op.pk, actor);
       const value = row ? fieldOf(row.fields, op.field) : null;
-      record(world, actor, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value) });
+      record(world, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value), actor });
       if (op.as) vars.set(op.as, value);
       return;
     }
@@ -392,7 +393,7 @@ function execute(
     }
     case 'atomic.begin':
       db.begin(actor);
-      record(world, actor, { kind: 'atomic', how: 'begin', callbacks: 0 });
+      record(world, { kind: 'atomic', how: 'begin', callbacks: 0, actor });
       return;
     case 'atomic.commit':
     case 'atomic.rollback': {
@@ -416,29 +417,31 @@ function execute(
       const cached = cache.get(k, MISS);
       if (cached !== MISS) {
         const value = cached as PyValue;
-        record(world, actor, {
+        const repr = pyRepr(value);
+        record(world, {
           kind: 'get',
           key: k,
           hit: true,
-          value: pyRepr(value),
-          stale: isStaleValue(world, k, value),
+          value: repr,
+          stale: isStaleRepr(world, k, repr),
+          actor,
         });
         if (op.as) vars.set(op.as, value);
         return;
       }
-      record(world, actor, { kind: 'get', key: k, hit: false, value: 'None', stale: false });
+      record(world, { kind: 'get', key: k, hit: false, value: 'None', stale: false, actor });
       const row = db.get(op.model, op.pk, actor);
       const value = row ? fieldOf(row.fields, op.field) : null;
-      record(world, actor, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value) });
+      record(world, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value), actor });
       cache.set(k, value, op.timeout);
-      record(world, actor, { kind: 'set', key: k, value: pyRepr(value) });
+      record(world, { kind: 'set', key: k, value: pyRepr(value), actor });
       if (op.as) vars.set(op.as, value);
       return;
     }
     case 'clock.advance':
       world.clockDirty = true;
       world.clock.advance(op.seconds);
-      record(world, actor, { kind: 'clock', seconds: op.seconds, now: world.clock.now() });
+      record(world, { kind: 'clock', seconds: op.seconds, now: world.clock.now(), actor });
       return;
     case 'set.var':
       vars.set(op.name, evaluate(op.value, vars));
@@ -484,7 +487,7 @@ function runSafely(world: World, op: Op, actor: string, scope?: Record<string, P
     // Inside a receiver, the recursion error unwinds to the step's operation, as in Python.
     if (error instanceof RecursionLimitError && world.receiverDepth > 0) throw error;
     const err = error instanceof Error ? error : new Error(String(error));
-    record(world, actor, { kind: 'error', message: `${err.name}: ${err.message}` });
+    record(world, { kind: 'error', message: `${err.name}: ${err.message}`, actor });
   }
 }
 
