@@ -51,7 +51,7 @@ interface World {
   cacheDirty: boolean;
   /** Whether the step moved the clock (TTLs and expiry in the cache view). */
   clockDirty: boolean;
-  /** Rows whose view may have changed in this step (the database says so), by row id. */
+  /** Rows whose view may have changed in this step (the database's `onChange` says so). */
   touched: Set<RowRef>;
   /** Which committed field a raw key mirrors (`null`: none); depends on the key alone. */
   bindingOf: Map<string, Bound | null>;
@@ -77,7 +77,7 @@ interface RowRef {
   model: string;
   pk: Pk;
   id: string;
-  /** The row's mirrored fields, by field name (forgotten when the row changes). */
+  /** The row's fields that keys or tracked variables mirror (forgotten when the row changes). */
   bounds: Bound[];
 }
 
