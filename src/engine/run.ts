@@ -616,10 +616,10 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
  * `cacheDict(cache, now)` for the state the view shows (the view holds each value's repr).
  */
 function dictOfView(world: World, view: readonly CacheEntryView[], previous: string): string {
-  const now = world.clock.now();
-  const isLive = (entry: CacheEntryView): boolean =>
-    entry.expiresAt === null || entry.expiresAt > now;
   if (world.hasRawCollision) {
+    const now = world.clock.now();
+    const isLive = (entry: CacheEntryView): boolean =>
+      entry.expiresAt === null || entry.expiresAt > now;
     // Two final keys print as one raw key: a dict keeps the first position and the last value.
     const live = new Map<string, string>();
     for (let i = view.length - 1; i >= 0; i -= 1) {
@@ -957,7 +957,7 @@ function runFrames(
     if (world.extraLines.size > 0) world.extraLines = new Set();
     world.cacheDirty = false;
     world.clockDirty = false;
-    world.touched.clear();
+    if (world.touched.size > 0) world.touched.clear();
     if (world.forgotten.length > 0) world.forgotten = [];
     world.stepIndex = index;
     onStep?.(index);
