@@ -1,4 +1,4 @@
-import { generatePractice } from '../../engine';
+import { generatePractice } from '../../engine/practice';
 import { providePracticeGenerator } from '../../store/practice-slice';
 import { PracticeProgress } from './PracticeProgress';
 import { PracticeQuestionForm } from './PracticeQuestionForm';
