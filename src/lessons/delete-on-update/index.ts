@@ -2,6 +2,7 @@ import { defineLesson, right, wrong } from '../kit';
 import {
   PROFILE_KEY,
   profileBinding,
+  profileLoad,
   profileModels,
   profileRead,
   profileSave,
@@ -62,9 +63,9 @@ export const deleteOnUpdate = defineLesson({
       action: 'User data updated in DB',
       result: 'Cache still has old data',
       narration:
-        "The profile is saved with 'fresh_data'. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
-      shows: ['saved'],
-      ops: [profileSave('fresh_data')],
+        "update_profile() loads the row with get() and saves it with 'fresh_data': two SQL queries. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
+      shows: ['read', 'saved'],
+      ops: [profileLoad(), profileSave('fresh_data')],
       code: ['save'],
       stage: 'Data changes in DB',
       says: 'The process starts when data in the database changes.',

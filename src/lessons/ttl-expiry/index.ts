@@ -72,10 +72,11 @@ export const ttlExpiry = defineLesson({
       action: 'Price changed in DB',
       result: 'Cache still has 10',
       narration:
-        'At t=10s the price becomes 12. change_price deliberately does not touch the cache: the timeout is the only invalidation.',
-      shows: ['clock', 'saved'],
+        'At t=10s change_price loads the product with get() and saves the price 12. It deliberately does not touch the cache: the timeout is the only invalidation.',
+      shows: ['clock', 'read', 'saved'],
       ops: [
         { op: 'clock.advance', seconds: 10 },
+        { op: 'db.get', model: 'Product', pk: 42, field: 'price' },
         { op: 'db.save', model: 'Product', pk: 42, fields: { price: { literal: 12 } } },
       ],
       code: ['save'],

@@ -120,6 +120,31 @@ describe('Issue 8, misleading', () => {
     }
   });
 
+  it('10. every step that saves reads the row first, as its listing does: get() + save() is 2 queries', () => {
+    // The listings of delete-on-update, no-invalidation (main and remedy) and ttl-expiry run
+    // Model.objects.get() then save(); their step 2 once modelled only the save (1 query).
+    for (const lesson of catalog) {
+      for (const [path, played] of [
+        ['main', lesson],
+        ['remedy', remedied(lesson)],
+      ] as const) {
+        if (path === 'remedy' && !lesson.remedy) continue;
+        for (const [i, step] of played.steps.entries()) {
+          const ops = step.ops.map((o) => o.op);
+          const save = ops.indexOf('db.save');
+          if (save < 0) continue;
+          expect(ops.slice(0, save), `${lesson.id} ${path} step ${i + 1}`).toContain('db.get');
+        }
+      }
+    }
+    for (const lesson of [deleteOnUpdate, noInvalidation, remedied(noInvalidation), ttlExpiry]) {
+      const step2 = run(lesson).frames[2];
+      const kinds = step2.outcomes.map((o) => o.kind).filter((kind) => kind !== 'clock');
+      expect(kinds.slice(0, 2), lesson.id).toEqual(['db.read', 'db.write']);
+      expect(step2.stepQueries, lesson.id).toBe(2);
+    }
+  });
+
   it('11. versioned-keys shows the ValueError guard it tells the learner to write', () => {
     const after = linesFrom(versionedKeys.code.source, 'cache.incr(GEN_KEY)');
     expect(after[1]).toMatch(/except ValueError/);
