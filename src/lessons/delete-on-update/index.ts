@@ -8,7 +8,7 @@ import {
   profileSave,
   seedColumns,
 } from '../building-blocks';
-import { inRealDjango } from '../notes';
+import { inRealDjango, LOCMEM_PER_PROCESS } from '../notes';
 import { meta } from './meta';
 
 export const deleteOnUpdate = defineLesson({
@@ -120,7 +120,7 @@ export const deleteOnUpdate = defineLesson({
     },
   ],
   columns: seedColumns(),
-  tableNote: `Cache invalidation ensures stale data is removed so fresh data is served after DB update. ${inRealDjango("step 1's Cache State Before is an empty cache, {}, as the quiz answers; None is what cache.get() returns for a missing key.")}`,
+  tableNote: `Cache invalidation ensures stale data is removed so fresh data is served after DB update. ${inRealDjango("step 1's Cache State Before is an empty cache, {}, as the quiz answers; None is what cache.get() returns for a missing key.")} ${LOCMEM_PER_PROCESS}`,
   tracked: [{ name: 'cache', source: 'cache' }],
   keyMoments: [
     {

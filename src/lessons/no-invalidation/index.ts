@@ -10,6 +10,7 @@ import {
   seedColumns,
 } from '../building-blocks';
 import { meta } from './meta';
+import { LOCMEM_PER_PROCESS } from '../notes';
 
 export const noInvalidation = defineLesson({
   meta,
@@ -134,8 +135,7 @@ export const noInvalidation = defineLesson({
     },
   ],
   columns: seedColumns('clock'),
-  tableNote:
-    'Without invalidation, staleness is bounded only by the timeout: 300 seconds by default.',
+  tableNote: `Without invalidation, staleness is bounded only by the timeout: 300 seconds by default. ${LOCMEM_PER_PROCESS}`,
   tracked: [...profileTracked(), { name: 'clock', source: 'clock' }],
   keyMoments: [
     {

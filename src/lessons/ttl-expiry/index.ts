@@ -1,6 +1,7 @@
 import { defineLesson, right, wrong } from '../kit';
 import { seedColumns } from '../building-blocks';
 import { meta } from './meta';
+import { LOCMEM_PER_PROCESS } from '../notes';
 
 export const ttlExpiry = defineLesson({
   meta,
@@ -203,8 +204,7 @@ export const ttlExpiry = defineLesson({
     },
   ],
   columns: seedColumns('clock'),
-  tableNote:
-    'A timeout bounds staleness; it does not remove it. Cache states list live entries only.',
+  tableNote: `A timeout bounds staleness; it does not remove it. Cache states list live entries only. ${LOCMEM_PER_PROCESS}`,
   tracked: [
     { name: 'cache', source: 'cache' },
     { name: 'price', source: 'var', var: 'price' },
