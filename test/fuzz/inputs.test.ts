@@ -122,7 +122,7 @@ describe('URLs (fuzz)', () => {
         fc.property(fc.array(fc.tuple(param, paramValue), { maxLength: 6 }), (pairs) => {
           const query = `?${new URLSearchParams(pairs).toString()}`;
           const url = parseUrlState(query);
-          const lesson = effectiveLesson(url.lessonId, url.isRemedy);
+          const lesson = effectiveLesson({ ...url, sandboxLesson: null });
           expect(findLesson(url.lessonId)).toBeDefined();
           expect(url.step).toBeGreaterThanOrEqual(0);
           expect(url.step).toBeLessThanOrEqual(lesson.steps.length);
