@@ -27,7 +27,9 @@ export interface PresenterSlice {
 }
 
 /** How many slides follow the last step: key moments (when there are any) and each question. */
-export function extraSlideCount(state: Pick<AppState, 'lessonId' | 'isRemedy' | 'sandboxLesson'>): number {
+export function extraSlideCount(
+  state: Pick<AppState, 'lessonId' | 'isRemedy' | 'sandboxLesson'>,
+): number {
   const lesson = effectiveLesson(state);
   return (lesson.keyMoments.length > 0 ? 1 : 0) + lesson.quiz.length;
 }

@@ -56,7 +56,9 @@ export function parseUrlState(search: string, sandboxLesson: Lesson | null = nul
   if (!lesson) throw new Error('The default lesson is missing');
   const isRemedy = params.get('remedy') === '1' && lesson.remedy !== undefined;
   // With the remedy on, steps and skips are the remedy's (it may have other steps).
-  const shown = isRemedy ? effectiveLesson({ lessonId: lesson.id, isRemedy, sandboxLesson }) : lesson;
+  const shown = isRemedy
+    ? effectiveLesson({ lessonId: lesson.id, isRemedy, sandboxLesson })
+    : lesson;
   const max = shown.steps.length;
   let step = 0;
   const stepParam = params.get('step');
