@@ -9,11 +9,7 @@ import {
   randomScenario,
   readScenarioFile,
 } from '../../../src/store/sandbox-scenario';
-import {
-  exampleScenarioText,
-  provideSandboxTools,
-  SANDBOX_MAX_BYTES,
-} from '../../../src/store/sandbox-slice';
+import { exampleScenarioText, SANDBOX_MAX_BYTES } from '../../../src/store/sandbox-slice';
 import { selectLesson, selectStepCount, selectTrace } from '../../../src/store/selectors';
 import { initialState, useAppStore } from '../../../src/store/store';
 import { SANDBOX_LESSON_ID, traceFor } from '../../../src/store/trace-cache';
@@ -34,8 +30,8 @@ function errorOf(input: string): string {
 }
 
 beforeEach(() => {
-  provideSandboxTools(sandboxChecks);
   useAppStore.setState(initialState, true);
+  useAppStore.getState().setSandboxTools(sandboxChecks);
 });
 afterEach(() => localStorage.clear());
 
