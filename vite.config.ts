@@ -106,6 +106,14 @@ const prerenderFirstView = (): Plugin => ({
 });
 
 // Relative base: the built site works from any static host, under a sub-path too.
+/**
+ * The engine is pure (ARCHITECTURE.md): importing one of its modules does nothing but define
+ * things. Saying so lets the bundler leave a module out of a chunk where nothing uses its
+ * exports, e.g. the practice generator, which the engine's index re-exports but only the
+ * lazily loaded Practice view calls, stays out of the first view.
+ */
+const moduleSideEffects = (id: string): boolean => !/[\\/]src[\\/](engine|lessons)[\\/]/.test(id);
+
 // `vite build --mode single` (npm run build:single) inlines everything into one HTML file that
 // works from file:// (no service worker there).
 export default defineConfig(({ mode }) => {
@@ -122,7 +130,7 @@ export default defineConfig(({ mode }) => {
     preview: { port: 4173, strictPort: true },
     build: isSingle
       ? { target: 'es2022', sourcemap: false, outDir: 'dist-single', copyPublicDir: false }
-      : { target: 'es2022', sourcemap: false },
+      : { target: 'es2022', sourcemap: false, rollupOptions: { treeshake: { moduleSideEffects } } },
     test: {
       restoreMocks: true,
       // Pure code (engine, lessons, store, view models) runs in plain Node; only what renders

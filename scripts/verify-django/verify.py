@@ -21,7 +21,6 @@ from concurrent.futures import ThreadPoolExecutor
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from known import KNOWN  # noqa: E402
 from story import CLAIMS, story_for  # noqa: E402
 
 MAX_PROBLEMS = 6
@@ -455,27 +454,16 @@ def main():
         [path, '--child', str(i)] for i in range(len(data['lessons']))]
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = [r for batch in pool.map(child, jobs) for r in batch]
-    passed = failed = known = 0
+    passed = failed = 0
     for r in results:
-        finding, pattern = KNOWN.get(r['id'], (None, None))
-        if finding and r['problems'] and pattern and not re.search(pattern, r['problems'][0]):
-            finding = None
-            r['problems'].insert(0, f"(known.py lists this check, but its first problem is not the known one: {KNOWN[r['id']][0]})")
         if not r['problems']:
             passed += 1
-            mark = 'ok  ' if finding is None else 'ok   (known entry no longer fails: remove it from known.py)'
-            print(f"{mark} {r['id']}")
+            print(f"ok   {r['id']}")
             continue
-        if finding:
-            known += 1
-            print(f"KNOWN {r['id']}  [{finding}]")
-        else:
-            failed += 1
-            print(f"FAIL {r['id']}")
+        failed += 1
+        print(f"FAIL {r['id']}")
         for problem in r['problems']:
             print(f'       {problem}')
-    if known:
-        print(f'verify-django: {known} known failures (issue 8 findings, listed in scripts/verify-django/known.py)')
     print(f'verify-django: {passed} passed, {failed} failed of {len(results)}')
     return 1 if failed else 0
 

@@ -8,7 +8,7 @@ import { Player } from '../features/player/Player';
 import { StepNarration } from '../features/player/StepNarration';
 import { CachePanel } from '../features/state-panels/CachePanel';
 import { DatabasePanel } from '../features/state-panels/DatabasePanel';
-import { hasTimeline } from '../features/timeline/timeline-view';
+import { hasTimeline } from '../features/timeline/timeline-actors';
 import { VariableTracker } from '../features/variable-tracker/VariableTracker';
 import { WhatIf } from '../features/what-if/WhatIf';
 import { WhatIfBanner } from '../features/what-if/WhatIfBanner';

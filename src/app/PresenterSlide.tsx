@@ -12,7 +12,8 @@ export function PresenterSlide() {
   const lesson = useAppStore(selectLesson);
   const slide = useAppStore((state) => state.slide);
   const isRemedy = useAppStore((state) => state.isRemedy);
-  const content = slideContent({ lessonId: lesson.id, isRemedy }, slide);
+  const sandboxLesson = useAppStore((state) => state.sandboxLesson);
+  const content = slideContent({ lessonId: lesson.id, isRemedy, sandboxLesson }, slide);
   if (!content) return null;
   if (content.kind === 'moments') return <KeyMoments />;
   const question = lesson.quiz[content.question];

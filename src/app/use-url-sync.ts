@@ -25,7 +25,7 @@ export function useUrlSync(): void {
     let reading = 0;
     const apply = (): void => {
       if (isCancelled) return;
-      const url = parseUrlState(window.location.search);
+      const url = parseUrlState(window.location.search, useAppStore.getState().sandboxLesson);
       // The URL as it came is what the address bar shows, set before the store changes (its
       // subscriber writes at once); `write` then corrects it in place if it was bad.
       last = window.location.search;

@@ -23,13 +23,26 @@ export function useFocusableWhenScrolling(ref: RefObject<HTMLElement | null>, la
         box.removeAttribute('aria-label');
       }
     };
-    const observer = new ResizeObserver(update);
+    // Measuring forces a layout: do it once a frame, after the browser laid the page out
+    // anyway, however many mutations and resizes arrived (a deep link mounts every panel,
+    // then the lazy ones, and each batch of nodes would otherwise force its own layout).
+    let frame = 0;
+    const schedule = (): void => {
+      if (frame === 0) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          update();
+        });
+      }
+    };
+    const observer = new ResizeObserver(schedule);
     observer.observe(box);
     // Content changes size inside a box of fixed size: watch the children too.
-    const mutations = new MutationObserver(update);
+    const mutations = new MutationObserver(schedule);
     mutations.observe(box, { childList: true, subtree: true, characterData: true });
-    update();
+    schedule();
     return () => {
+      cancelAnimationFrame(frame);
       observer.disconnect();
       mutations.disconnect();
     };

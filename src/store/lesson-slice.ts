@@ -77,8 +77,8 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   },
   setView: (view) => set({ view, isPlaying: false }),
   toggleSkip: (step) => {
-    const { lessonId, isRemedy, skip } = get();
-    const lesson = effectiveLesson(lessonId, isRemedy);
+    const { skip } = get();
+    const lesson = effectiveLesson(get());
     if (!lesson.steps[step - 1]?.skippable) return;
     const next = skip.includes(step) ? skip.filter((n) => n !== step) : [...skip, step];
     set({ skip: next.sort((a, b) => a - b), isPlaying: false });

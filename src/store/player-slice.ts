@@ -29,8 +29,7 @@ export interface PlayerSlice {
 
 export const createPlayerSlice: StateCreator<AppState, [], [], PlayerSlice> = (set, get) => {
   const stepCount = (): number => {
-    const { lessonId, isRemedy } = get();
-    return effectiveLesson(lessonId, isRemedy).steps.length;
+    return effectiveLesson(get()).steps.length;
   };
   const goTo = (step: number): void => {
     // Any move of the player leaves presenter mode's closing slides for the stage.

@@ -35,30 +35,39 @@ export interface PracticeSlice {
   redoWrong: () => void;
   /** Forget practice answers and start the sequence again. */
   resetPractice: () => void;
+  /**
+   * The question generator (`generatePractice`), or `null` until the Practice view's chunk,
+   * which carries it, has loaded: the first view's JavaScript has no room for it. Not persisted.
+   */
+  practiceGenerator: Generate | null;
+  /** Hand the store the generator (the Practice view does, when its chunk loads). */
+  setPracticeGenerator: (generate: Generate) => void;
 }
 
 type Generate = (seed: number) => PracticeQuestion;
-let generate: Generate | null = null;
-const questions = new Map<number, PracticeQuestion>();
 
 /**
- * Hand the store the question generator (`generatePractice`). It ships in the Practice view's
- * chunk, because the first view's JavaScript has no room for it; the view provides it as soon
- * as its chunk loads, before anything asks for a question.
+ * Generated questions by generator and seed: a memo of a pure function (the same object for
+ * the same seed, for selectors), dropped with its generator; nothing a test must reset.
  */
-export function providePracticeGenerator(fn: Generate): void {
-  if (generate === fn) return;
-  generate = fn;
-  questions.clear();
-}
+const questionsBy = new WeakMap<Generate, Map<number, PracticeQuestion>>();
 
-/** The question for a seed, memoised (the same object for the same seed, for selectors). */
-export function practiceQuestionFor(seed: number): PracticeQuestion {
+/** The question for a seed, from the store's generator. */
+export function practiceQuestionFor(
+  state: Pick<AppState, 'practiceGenerator'>,
+  seed: number,
+): PracticeQuestion {
+  const generate = state.practiceGenerator;
+  if (!generate) throw new Error('The practice generator is not loaded yet');
+  let questions = questionsBy.get(generate);
+  if (!questions) {
+    questions = new Map();
+    questionsBy.set(generate, questions);
+  }
   let question = questions.get(seed);
   if (!question) {
-    if (!generate) throw new Error('The practice generator is not loaded yet');
     question = generate(seed);
-    // A learner sees a few hundred questions at most; keep the cache bounded anyway.
+    // A learner sees a few hundred questions at most; keep the memo bounded anyway.
     if (questions.size >= 256) questions.delete(questions.keys().next().value as number);
     questions.set(seed, question);
   }
@@ -105,7 +114,7 @@ export const selectPracticeStats = (state: AppState): PracticeStats => {
 
 /** The question on screen. */
 export const selectPracticeQuestion = (state: AppState): PracticeQuestion =>
-  practiceQuestionFor(state.practiceSeed);
+  practiceQuestionFor(state, state.practiceSeed);
 
 const isOption = (option: number): boolean =>
   Number.isInteger(option) && option >= 0 && option <= 3;
@@ -120,10 +129,11 @@ export const createPracticeSlice: StateCreator<AppState, [], [], PracticeSlice> 
     if (isOption(option) && get().practiceChecked === null) set({ practiceSelected: option });
   },
   answerPractice: (option) => {
-    const { practiceSeed, practiceChecked, practiceHistory } = get();
+    const state = get();
+    const { practiceSeed, practiceChecked, practiceHistory } = state;
     // One answer per showing, so the score counts first tries; Redo wrong answers is the retry.
-    if (!isOption(option) || practiceChecked !== null || !generate) return;
-    const question = practiceQuestionFor(practiceSeed);
+    if (!isOption(option) || practiceChecked !== null || !state.practiceGenerator) return;
+    const question = practiceQuestionFor(state, practiceSeed);
     const entry: PracticeEntry = {
       seed: practiceSeed,
       kind: question.kind,
@@ -149,6 +159,10 @@ export const createPracticeSlice: StateCreator<AppState, [], [], PracticeSlice> 
     const [oldest] = wrongSeeds(get().practiceHistory);
     if (oldest === undefined) return;
     set({ practiceSeed: oldest, practiceSelected: null, practiceChecked: null });
+  },
+  practiceGenerator: null,
+  setPracticeGenerator: (generate) => {
+    if (get().practiceGenerator !== generate) set({ practiceGenerator: generate });
   },
   resetPractice: () =>
     set({

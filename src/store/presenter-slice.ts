@@ -27,8 +27,10 @@ export interface PresenterSlice {
 }
 
 /** How many slides follow the last step: key moments (when there are any) and each question. */
-export function extraSlideCount(state: Pick<AppState, 'lessonId' | 'isRemedy'>): number {
-  const lesson = effectiveLesson(state.lessonId, state.isRemedy);
+export function extraSlideCount(
+  state: Pick<AppState, 'lessonId' | 'isRemedy' | 'sandboxLesson'>,
+): number {
+  const lesson = effectiveLesson(state);
   return (lesson.keyMoments.length > 0 ? 1 : 0) + lesson.quiz.length;
 }
 
@@ -37,11 +39,11 @@ export type SlideContent = { kind: 'moments' } | { kind: 'question'; question: n
 
 /** The content of slide `slide` (1-based) of a lesson; `null` for the stage. */
 export function slideContent(
-  state: Pick<AppState, 'lessonId' | 'isRemedy'>,
+  state: Pick<AppState, 'lessonId' | 'isRemedy' | 'sandboxLesson'>,
   slide: number,
 ): SlideContent | null {
   if (slide <= 0) return null;
-  const lesson = effectiveLesson(state.lessonId, state.isRemedy);
+  const lesson = effectiveLesson(state);
   const hasMoments = lesson.keyMoments.length > 0;
   if (hasMoments && slide === 1) return { kind: 'moments' };
   const question = slide - (hasMoments ? 2 : 1);
@@ -56,7 +58,7 @@ export const createPresenterSlice: StateCreator<AppState, [], [], PresenterSlice
   themeOverride: null,
   presentNext: () => {
     const s = get();
-    const stepCount = effectiveLesson(s.lessonId, s.isRemedy).steps.length;
+    const stepCount = effectiveLesson(s).steps.length;
     if (s.slide === 0 && s.step < stepCount) {
       s.next();
       return;

@@ -30,8 +30,7 @@ export const createQuizSlice: StateCreator<AppState, [], [], QuizSlice> = (set, 
     });
   };
   const isQuestion = (question: number): boolean => {
-    const { lessonId, isRemedy } = get();
-    return question >= 0 && question < effectiveLesson(lessonId, isRemedy).quiz.length;
+    return question >= 0 && question < effectiveLesson(get()).quiz.length;
   };
   return {
     answers: {},

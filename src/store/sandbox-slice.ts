@@ -15,26 +15,10 @@ export const SANDBOX_FIRST_SEED = 1;
 /**
  * The sandbox's checks (`sandbox-scenario.ts`, with valibot and the random generator). They
  * are too big for the first view, so they travel in the Sandbox view's chunk, which hands them
- * over at import; `restoreSandbox` loads them itself when a saved scenario is asked for before
- * that view was ever opened.
+ * to the store at import (zustand's code-split pattern); an import loads them itself when a
+ * file arrives before that view was ever opened.
  */
 export type SandboxTools = typeof import('./sandbox-scenario');
-
-let tools: SandboxTools | null = null;
-
-/** Give the store the sandbox's checks (the Sandbox view does, at import). */
-export function provideSandboxTools(next: SandboxTools): void {
-  tools = next;
-}
-
-function loadSandboxTools(): Promise<SandboxTools> {
-  return tools ? Promise.resolve(tools) : import('./sandbox-scenario').then((m) => (tools = m));
-}
-
-function requireTools(): SandboxTools {
-  if (!tools) throw new Error('The sandbox is not loaded yet');
-  return tools;
-}
 
 /** The seed lesson as scenario JSON: the example the editor starts with. */
 export function exampleScenarioText(): string {
@@ -93,11 +77,27 @@ export interface SandboxSlice {
   openSandbox: () => void;
   /** Parse the saved scenario text (after a reload); a corrupt one is dropped with a notice. */
   restoreSandbox: () => Promise<void>;
+  /** The sandbox's checks once their chunk has loaded, else `null`. Not persisted. */
+  sandboxTools: SandboxTools | null;
+  /** Hand the store the checks (the Sandbox view does, when its chunk loads). */
+  setSandboxTools: (tools: SandboxTools) => void;
 }
 
 export const createSandboxSlice: StateCreator<AppState, [], [], SandboxSlice> = (set, get) => {
   /** Only the latest check may change anything: an older one finishing later is ignored. */
   let latestCheck = 0;
+  const loadSandboxTools = async (): Promise<SandboxTools> => {
+    const loaded = get().sandboxTools;
+    if (loaded) return loaded;
+    const tools = await import('./sandbox-scenario');
+    set({ sandboxTools: tools });
+    return tools;
+  };
+  const requireTools = (): SandboxTools => {
+    const tools = get().sandboxTools;
+    if (!tools) throw new Error('The sandbox is not loaded yet');
+    return tools;
+  };
   const runCheck = async (
     request: CheckRequest,
     source: NonNullable<SandboxSlice['sandboxChecking']>,
@@ -147,6 +147,10 @@ export const createSandboxSlice: StateCreator<AppState, [], [], SandboxSlice> = 
     sandboxChecking: null,
     sandboxSteps: String(SANDBOX_DEFAULT_STEPS),
     sandboxSeed: String(SANDBOX_FIRST_SEED),
+    sandboxTools: null,
+    setSandboxTools: (tools) => {
+      if (get().sandboxTools !== tools) set({ sandboxTools: tools });
+    },
     setSandboxDraft: (text) => set({ sandboxDraft: text }),
     setSandboxSteps: (text) => set({ sandboxSteps: text }),
     setSandboxSeed: (text) => set({ sandboxSeed: text }),

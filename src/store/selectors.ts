@@ -5,12 +5,10 @@ import type { AnswerState } from './quiz-slice';
 import { clampStep } from './clamp-step';
 
 /** The lesson being shown, with its remedy applied when switched on. */
-export const selectLesson = (state: AppState): Lesson =>
-  effectiveLesson(state.lessonId, state.isRemedy);
+export const selectLesson = (state: AppState): Lesson => effectiveLesson(state);
 
 /** The memoised trace for the lesson, remedy and what-if skips. */
-export const selectTrace = (state: AppState): Trace =>
-  traceFor(state.lessonId, state.isRemedy, state.skip);
+export const selectTrace = (state: AppState): Trace => traceFor(state);
 
 /** M: the number of steps (frames are 0..M). */
 export const selectStepCount = (state: AppState): number => selectLesson(state).steps.length;

@@ -8,7 +8,6 @@ import { createPresenterSlice, type PresenterSlice } from './presenter-slice';
 import { createQuizSlice, type QuizSlice } from './quiz-slice';
 import { hydrationNotices, sanitizeProgress, sanitizeSandboxText } from './progress';
 import { createSandboxSlice, type SandboxSlice } from './sandbox-slice';
-import { setSandboxLesson } from './trace-cache';
 import {
   PROGRESS_VERSION,
   progressStorage,
@@ -123,11 +122,9 @@ export const useAppStore = create<AppState>()(
   ),
 );
 
-// Lessons are looked up outside the store (trace-cache), and the scenario text has its own
-// key: keep both in step with the store, whatever changed it (an action, a rehydration, a
-// test's reset).
+// The scenario text has its own storage key: keep it in step with the store, whatever changed
+// it (an action, a rehydration, a test's reset).
 const syncSandbox = (state: AppState): void => {
-  setSandboxLesson(state.sandboxLesson);
   writeSandbox(state.sandboxText);
 };
 syncSandbox(useAppStore.getState());

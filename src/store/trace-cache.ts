@@ -4,30 +4,22 @@ import { DEFAULT_LESSON_ID, findLesson } from '../lessons';
 /** The lesson id under which the sandbox's own scenario plays in the lesson view. */
 export const SANDBOX_LESSON_ID = 'sandbox';
 
-/**
- * The sandbox scenario the learner loaded, if any. The store owns it (`sandboxLesson`) and
- * mirrors it here on every change, so this module can resolve `lessonId === 'sandbox'` without
- * importing the store (which imports this module).
- */
-let sandboxLesson: Lesson | null = null;
-
-/** Called by the store whenever its sandbox lesson changes. */
-export function setSandboxLesson(lesson: Lesson | null): void {
-  sandboxLesson = lesson;
-}
-
-/** The loaded sandbox scenario, or `null` when none is loaded. */
-export function getSandboxLesson(): Lesson | null {
-  return sandboxLesson;
+/** Which lesson is on screen: what the store holds (`AppState` is one). */
+export interface LessonChoice {
+  lessonId: string;
+  isRemedy: boolean;
+  /** The sandbox scenario the learner loaded (plays under {@link SANDBOX_LESSON_ID}). */
+  sandboxLesson: Lesson | null;
 }
 
 /**
  * The lesson as it runs: with its remedy switched on, the remedy's patch replaces steps,
- * code or setup. Memoised, so the same object comes back for the same inputs. The sandbox
+ * code or setup. Memoised (a pure function of the immutable catalog), so the same object comes
+ * back for the same inputs. The sandbox
  * scenario has no remedy (the scenario schema has none) and is returned as it is.
  */
 const effectiveLessons = new Map<string, Lesson>();
-export function effectiveLesson(lessonId: string, isRemedy: boolean): Lesson {
+export function effectiveLesson({ lessonId, isRemedy, sandboxLesson }: LessonChoice): Lesson {
   if (lessonId === SANDBOX_LESSON_ID && sandboxLesson) return sandboxLesson;
   const memoKey = `${lessonId}|${isRemedy}`;
   const memo = effectiveLessons.get(memoKey);
@@ -61,7 +53,7 @@ export function traceOf(lesson: Lesson, skip: readonly number[]): Trace {
   return trace;
 }
 
-/** The memoised trace for a lesson id, remedy and what-if skips. */
-export function traceFor(lessonId: string, isRemedy: boolean, skip: readonly number[]): Trace {
-  return traceOf(effectiveLesson(lessonId, isRemedy), skip);
+/** The memoised trace for the lesson on screen and its what-if skips. */
+export function traceFor(choice: LessonChoice & { skip: readonly number[] }): Trace {
+  return traceOf(effectiveLesson(choice), choice.skip);
 }

@@ -1,5 +1,6 @@
+import type { Lesson } from '../engine';
 import { DEFAULT_LESSON_ID, findLesson } from '../lessons';
-import { effectiveLesson, getSandboxLesson, SANDBOX_LESSON_ID } from './trace-cache';
+import { effectiveLesson, SANDBOX_LESSON_ID } from './trace-cache';
 
 /** What the address bar asks for, after every bad value has been replaced by a safe one. */
 export interface UrlState {
@@ -29,9 +30,10 @@ function quote(value: string): string {
 /**
  * Read `?lesson=&step=&skip=&present=&remedy=&view=&embed=` into a safe state. Unknown lessons
  * fall back to the default, steps are clamped to 0..M, unknown skips are dropped; each bad
- * value adds a notice naming it.
+ * value adds a notice naming it. `?lesson=sandbox` plays `sandboxLesson`, the store's loaded
+ * scenario, when there is one.
  */
-export function parseUrlState(search: string): UrlState {
+export function parseUrlState(search: string, sandboxLesson: Lesson | null = null): UrlState {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
   const viewParam = params.get('view');
@@ -44,8 +46,7 @@ export function parseUrlState(search: string): UrlState {
   let lesson = findLesson(DEFAULT_LESSON_ID);
   if (lessonParam === SANDBOX_LESSON_ID) {
     // The sandbox scenario plays under its own id once one is loaded (or restored from storage).
-    const sandbox = getSandboxLesson();
-    if (sandbox) lesson = sandbox;
+    if (sandboxLesson) lesson = sandboxLesson;
     else notices.push('No sandbox scenario is loaded: opened the default lesson instead.');
   } else if (lessonParam !== null) {
     const found = findLesson(lessonParam);
@@ -55,7 +56,9 @@ export function parseUrlState(search: string): UrlState {
   if (!lesson) throw new Error('The default lesson is missing');
   const isRemedy = params.get('remedy') === '1' && lesson.remedy !== undefined;
   // With the remedy on, steps and skips are the remedy's (it may have other steps).
-  const shown = isRemedy ? effectiveLesson(lesson.id, true) : lesson;
+  const shown = isRemedy
+    ? effectiveLesson({ lessonId: lesson.id, isRemedy, sandboxLesson })
+    : lesson;
   const max = shown.steps.length;
   let step = 0;
   const stepParam = params.get('step');

@@ -33,20 +33,20 @@ describe('Database panel', () => {
     expect(within(database()).getByText('DB queries: 0')).toBeInTheDocument();
   });
 
-  it('marks the row the update wrote, with a word, and counts the query', () => {
+  it('marks the row the update wrote, with a word, and counts its get() and save()', () => {
     const { database } = renderPanels();
     goTo(2);
     const row = within(database()).getByRole('row', { name: /42/ });
     expect(within(row).getByText('write')).toBeInTheDocument();
     expect(within(row).getByText("'fresh_data'")).toBeInTheDocument();
-    expect(database()).toHaveTextContent('DB queries: 2 +1 this step');
+    expect(database()).toHaveTextContent('DB queries: 3 +2 this step');
   });
 
   it('marks nothing at a step that does not write', () => {
     const { database } = renderPanels();
     goTo(5);
     expect(within(database()).queryByText('write')).not.toBeInTheDocument();
-    expect(within(database()).getByText('DB queries: 3')).toBeInTheDocument();
+    expect(within(database()).getByText('DB queries: 4')).toBeInTheDocument();
     expect(database()).not.toHaveTextContent('this step');
   });
 });

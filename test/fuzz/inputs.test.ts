@@ -4,7 +4,6 @@ import { run } from '../../src/engine';
 import { findLesson, lessonIndex, loadAllLessons } from '../../src/lessons';
 import * as sandboxChecks from '../../src/store/sandbox-scenario';
 import { parseScenarioText } from '../../src/store/sandbox-scenario';
-import { provideSandboxTools } from '../../src/store/sandbox-slice';
 import { backupKeyOf, SANDBOX_STORAGE_KEY, STORAGE_KEY } from '../../src/store/storage';
 import { initialState, useAppStore } from '../../src/store/store';
 import { effectiveLesson } from '../../src/store/trace-cache';
@@ -23,7 +22,7 @@ const state = () => useAppStore.getState();
 
 beforeAll(async () => {
   await loadAllLessons();
-  provideSandboxTools(sandboxChecks);
+  useAppStore.getState().setSandboxTools(sandboxChecks);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -74,6 +73,7 @@ describe('Stored values (fuzz)', () => {
         fc.asyncProperty(storedProgress, storedSandbox, async (progress, sandbox) => {
           localStorage.clear();
           useAppStore.setState(initialState, true);
+          useAppStore.getState().setSandboxTools(sandboxChecks);
           localStorage.clear();
           const error = vi.spyOn(console, 'error');
           localStorage.setItem(STORAGE_KEY, progress);
@@ -122,7 +122,7 @@ describe('URLs (fuzz)', () => {
         fc.property(fc.array(fc.tuple(param, paramValue), { maxLength: 6 }), (pairs) => {
           const query = `?${new URLSearchParams(pairs).toString()}`;
           const url = parseUrlState(query);
-          const lesson = effectiveLesson(url.lessonId, url.isRemedy);
+          const lesson = effectiveLesson({ ...url, sandboxLesson: null });
           expect(findLesson(url.lessonId)).toBeDefined();
           expect(url.step).toBeGreaterThanOrEqual(0);
           expect(url.step).toBeLessThanOrEqual(lesson.steps.length);

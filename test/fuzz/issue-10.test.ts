@@ -3,7 +3,6 @@ import { run } from '../../src/engine';
 import { findLesson, loadAllLessons } from '../../src/lessons';
 import * as sandboxChecks from '../../src/store/sandbox-scenario';
 import { parseScenarioText } from '../../src/store/sandbox-scenario';
-import { provideSandboxTools } from '../../src/store/sandbox-slice';
 import { backupKeyOf, SANDBOX_STORAGE_KEY, STORAGE_KEY } from '../../src/store/storage';
 import { initialState, useAppStore } from '../../src/store/store';
 import { parseUrlState } from '../../src/store/url-state';
@@ -34,7 +33,7 @@ async function openWith(values: Record<string, string>): Promise<void> {
 beforeAll(async () => {
   await loadAllLessons();
 });
-beforeEach(() => provideSandboxTools(sandboxChecks));
+beforeEach(() => useAppStore.getState().setSandboxTools(sandboxChecks));
 afterEach(() => {
   vi.restoreAllMocks();
   localStorage.clear();

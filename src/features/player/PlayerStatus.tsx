@@ -20,7 +20,8 @@ export function PlayerStatus() {
   const slideCount = useAppStore(extraSlideCount);
   const lessonId = useAppStore((state) => state.lessonId);
   const isRemedy = useAppStore((state) => state.isRemedy);
-  const content = slideContent({ lessonId, isRemedy }, slide);
+  const sandboxLesson = useAppStore((state) => state.sandboxLesson);
+  const content = slideContent({ lessonId, isRemedy, sandboxLesson }, slide);
   if (slide > 0 && content) {
     const what = content.kind === 'moments' ? 'Key moments' : `Question ${content.question + 1}`;
     return (

@@ -17,14 +17,17 @@ export function PracticeProgress() {
   const newQuestion = useAppStore((s) => s.newQuestion);
   const redoWrong = useAppStore((s) => s.redoWrong);
   const [announcement, setAnnouncement] = useState('');
-  const current = (): string => practiceQuestionFor(useAppStore.getState().practiceSeed).question;
+  const current = (): string => {
+    const state = useAppStore.getState();
+    return practiceQuestionFor(state, state.practiceSeed).question;
+  };
   const onExport = (): void => {
     const { practiceHistory, answers } = useAppStore.getState();
     const text = exportResults({
       history: practiceHistory,
       answers,
       findLesson,
-      questionFor: practiceQuestionFor,
+      questionFor: (seed) => practiceQuestionFor(useAppStore.getState(), seed),
       exportedAt: new Date(),
     });
     downloadText(EXPORT_FILE_NAME, text);

@@ -1,18 +1,27 @@
-import { generatePractice } from '../../engine';
-import { providePracticeGenerator } from '../../store/practice-slice';
+import { useEffect } from 'react';
+import { generatePractice } from '../../engine/practice';
+import { useAppStore } from '../../store/store';
 import { PracticeProgress } from './PracticeProgress';
 import { PracticeQuestionForm } from './PracticeQuestionForm';
 import { PracticeScenario } from './PracticeScenario';
 import './practice.css';
 
-// The generator travels in this lazy chunk; the store gets it before the view first renders.
-providePracticeGenerator(generatePractice);
+// The generator travels in this lazy chunk (zustand's code-split pattern): the store gets it
+// when the chunk loads, before the view first renders.
+useAppStore.getState().setPracticeGenerator(generatePractice);
 
 /**
  * Practice (`?view=practice`): endless generated questions. Each is a small scenario run by
  * the same engine as the lessons, so the answer is what the simulated cache really did.
  */
 export function PracticeView() {
+  // Whatever replaced the store's state since (a reset), the view puts its generator back.
+  const hasGenerator = useAppStore((s) => s.practiceGenerator !== null);
+  const setPracticeGenerator = useAppStore((s) => s.setPracticeGenerator);
+  useEffect(() => {
+    if (!hasGenerator) setPracticeGenerator(generatePractice);
+  }, [hasGenerator, setPracticeGenerator]);
+  if (!hasGenerator) return null;
   return (
     <div className="practice">
       <p className="practice__intro">

@@ -1,14 +1,13 @@
 import { useEffect } from 'react';
 import * as sandboxChecks from '../../store/sandbox-scenario';
-import { provideSandboxTools } from '../../store/sandbox-slice';
 import { useAppStore } from '../../store/store';
 import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioSummary } from './ScenarioSummary';
 import './sandbox.css';
 
 // The checks (with the validator and the generator) travel in this lazy chunk; the store gets
-// them before the view first renders, so its actions stay synchronous.
-provideSandboxTools(sandboxChecks);
+// them when it loads, before the view first renders, so its actions stay synchronous.
+useAppStore.getState().setSandboxTools(sandboxChecks);
 
 /**
  * Sandbox (`?view=sandbox`): build a scenario as JSON (or generate or import one), check it,
@@ -17,6 +16,12 @@ provideSandboxTools(sandboxChecks);
  */
 export function SandboxView() {
   const restoreSandbox = useAppStore((s) => s.restoreSandbox);
+  // Whatever replaced the store's state since (a reset), the view puts its checks back.
+  const hasTools = useAppStore((s) => s.sandboxTools !== null);
+  const setSandboxTools = useAppStore((s) => s.setSandboxTools);
+  useEffect(() => {
+    if (!hasTools) setSandboxTools(sandboxChecks);
+  }, [hasTools, setSandboxTools]);
   useEffect(() => {
     // A scenario saved on an earlier visit is parsed the first time the sandbox is opened.
     void restoreSandbox();

@@ -1,8 +1,8 @@
-import { DEFAULT_ACTOR } from '../../engine';
 import type { ActorOutcome, Frame, Lesson, Pk, Trace } from '../../engine';
 import type { BadgeTone } from '../../components/Badge';
 import { isLongTrace } from '../../components/long-trace';
 import { clampStep } from '../../store/clamp-step';
+import { timelineActors } from './timeline-actors';
 
 /** One outcome of a step as a chip on its card: an icon and a word, never colour alone. */
 export interface TimelineChip {
@@ -70,24 +70,6 @@ export interface TimelineView {
 
 /** How many lane colours the stylesheet defines; lanes beyond that reuse them in turn. */
 export const LANE_COLOURS = 5;
-
-/**
- * The actors of a lesson's steps in order of first appearance (`request` when a step names
- * none). Two or more mean interleaved requests, which is what the timeline is for.
- */
-export function timelineActors(lesson: Pick<Lesson, 'steps'>): string[] {
-  const actors: string[] = [];
-  for (const step of lesson.steps) {
-    const actor = step.actor ?? DEFAULT_ACTOR;
-    if (!actors.includes(actor)) actors.push(actor);
-  }
-  return actors;
-}
-
-/** Whether the lesson interleaves two or more actors (the timeline renders only then). */
-export function hasTimeline(lesson: Pick<Lesson, 'steps'>): boolean {
-  return timelineActors(lesson).length >= 2;
-}
 
 const row = (model: string, pk: Pk): string =>
   `${model}(pk=${typeof pk === 'string' ? `'${pk}'` : pk})`;

@@ -2,12 +2,13 @@ import { defineLesson, right, wrong } from '../kit';
 import {
   PROFILE_KEY,
   profileBinding,
+  profileLoad,
   profileModels,
   profileRead,
   profileSave,
   seedColumns,
 } from '../building-blocks';
-import { inRealDjango } from '../notes';
+import { inRealDjango, LOCMEM_PER_PROCESS } from '../notes';
 import { meta } from './meta';
 
 export const deleteOnUpdate = defineLesson({
@@ -62,9 +63,9 @@ export const deleteOnUpdate = defineLesson({
       action: 'User data updated in DB',
       result: 'Cache still has old data',
       narration:
-        "The profile is saved with 'fresh_data'. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
-      shows: ['saved'],
-      ops: [profileSave('fresh_data')],
+        "update_profile() loads the row with get() and saves it with 'fresh_data': two SQL queries. Saving touches only the database: the cached copy still says 'old_data' and is now stale.",
+      shows: ['read', 'saved'],
+      ops: [profileLoad(), profileSave('fresh_data')],
       code: ['save'],
       stage: 'Data changes in DB',
       says: 'The process starts when data in the database changes.',
@@ -119,7 +120,7 @@ export const deleteOnUpdate = defineLesson({
     },
   ],
   columns: seedColumns(),
-  tableNote: `Cache invalidation ensures stale data is removed so fresh data is served after DB update. ${inRealDjango("step 1's Cache State Before is an empty cache, {}, as the quiz answers; None is what cache.get() returns for a missing key.")}`,
+  tableNote: `Cache invalidation ensures stale data is removed so fresh data is served after DB update. ${inRealDjango("step 1's Cache State Before is an empty cache, {}, as the quiz answers; None is what cache.get() returns for a missing key.")} ${LOCMEM_PER_PROCESS}`,
   tracked: [{ name: 'cache', source: 'cache' }],
   keyMoments: [
     {

@@ -2,6 +2,7 @@ import { defineLesson, right, wrong } from '../kit';
 import {
   PROFILE_KEY,
   profileBinding,
+  profileLoad,
   profileModels,
   profileRead,
   profileSave,
@@ -9,6 +10,7 @@ import {
   seedColumns,
 } from '../building-blocks';
 import { meta } from './meta';
+import { LOCMEM_PER_PROCESS } from '../notes';
 
 export const noInvalidation = defineLesson({
   meta,
@@ -65,9 +67,9 @@ export const noInvalidation = defineLesson({
       action: 'User data updated in DB',
       result: 'Cache still has old data',
       narration:
-        "update_profile saves 'fresh_data' and returns. Nothing deletes user_profile_42, so the cached 'old_data' is now stale.",
-      shows: ['saved'],
-      ops: [profileSave('fresh_data')],
+        "update_profile loads the row with get(), saves 'fresh_data' and returns. Nothing deletes user_profile_42, so the cached 'old_data' is now stale.",
+      shows: ['read', 'saved'],
+      ops: [profileLoad(), profileSave('fresh_data')],
       code: ['save'],
       stage: 'Data changes in DB',
       says: 'Then the profile is updated in the database, but update_profile() never touches the cache.',
@@ -133,8 +135,7 @@ export const noInvalidation = defineLesson({
     },
   ],
   columns: seedColumns('clock'),
-  tableNote:
-    'Without invalidation, staleness is bounded only by the timeout: 300 seconds by default.',
+  tableNote: `Without invalidation, staleness is bounded only by the timeout: 300 seconds by default. ${LOCMEM_PER_PROCESS}`,
   tracked: [...profileTracked(), { name: 'clock', source: 'clock' }],
   keyMoments: [
     {
@@ -262,9 +263,13 @@ export const noInvalidation = defineLesson({
         action: 'User data updated in DB and key deleted',
         result: 'Cache entry deleted after the save',
         narration:
-          "update_profile saves 'fresh_data' and then deletes user_profile_42. The stale copy is gone before anyone can read it.",
-        shows: ['saved', 'deleted'],
-        ops: [profileSave('fresh_data'), { op: 'cache.delete', key: 'user_profile_42' }],
+          "update_profile loads the row with get(), saves 'fresh_data' and then deletes user_profile_42. The stale copy is gone before anyone can read it.",
+        shows: ['read', 'saved', 'deleted'],
+        ops: [
+          profileLoad(),
+          profileSave('fresh_data'),
+          { op: 'cache.delete', key: 'user_profile_42' },
+        ],
       },
       3: {
         result: 'Cache updated with fresh data',

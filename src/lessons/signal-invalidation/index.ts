@@ -10,6 +10,7 @@ import {
   seedColumns,
 } from '../building-blocks';
 import { meta } from './meta';
+import { LOCMEM_PER_PROCESS } from '../notes';
 
 export const signalInvalidation = defineLesson({
   meta,
@@ -143,8 +144,7 @@ export const signalInvalidation = defineLesson({
     },
   ],
   columns: seedColumns(),
-  tableNote:
-    'Signals invalidate on save() and delete() only; QuerySet.update() bypasses them and leaves the cache stale.',
+  tableNote: `Signals invalidate on save() and delete() only; QuerySet.update() bypasses them and leaves the cache stale. ${LOCMEM_PER_PROCESS}`,
   tracked: [...profileTracked()],
   keyMoments: [
     {

@@ -1,6 +1,7 @@
 import { defineLesson, right, wrong } from '../kit';
 import { seedColumns } from '../building-blocks';
 import { meta } from './meta';
+import { LOCMEM_PER_PROCESS } from '../notes';
 
 export const ttlExpiry = defineLesson({
   meta,
@@ -72,10 +73,11 @@ export const ttlExpiry = defineLesson({
       action: 'Price changed in DB',
       result: 'Cache still has 10',
       narration:
-        'At t=10s the price becomes 12. change_price deliberately does not touch the cache: the timeout is the only invalidation.',
-      shows: ['clock', 'saved'],
+        'At t=10s change_price loads the product with get() and saves the price 12. It deliberately does not touch the cache: the timeout is the only invalidation.',
+      shows: ['clock', 'read', 'saved'],
       ops: [
         { op: 'clock.advance', seconds: 10 },
+        { op: 'db.get', model: 'Product', pk: 42, field: 'price' },
         { op: 'db.save', model: 'Product', pk: 42, fields: { price: { literal: 12 } } },
       ],
       code: ['save'],
@@ -202,8 +204,7 @@ export const ttlExpiry = defineLesson({
     },
   ],
   columns: seedColumns('clock'),
-  tableNote:
-    'A timeout bounds staleness; it does not remove it. Cache states list live entries only.',
+  tableNote: `A timeout bounds staleness; it does not remove it. Cache states list live entries only. ${LOCMEM_PER_PROCESS}`,
   tracked: [
     { name: 'cache', source: 'cache' },
     { name: 'price', source: 'var', var: 'price' },

@@ -30,7 +30,7 @@ describe('Database view', () => {
     const view = buildDbView(frames[2], frames[1]);
     expect(view.tables[0].rows[0].write).toEqual({ how: 'save', label: 'write' });
     expect(view.tables[0].rows[0].cells[0].value).toBe("'fresh_data'");
-    expect(view).toMatchObject({ queries: 2, stepQueries: 1 });
+    expect(view).toMatchObject({ queries: 3, stepQueries: 2 });
   });
 
   it('does not mark rows in steps that only read', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { run, type Lesson, type LessonStep, type Op } from '../../../src/engine';
+import { hasTimeline, timelineActors } from '../../../src/features/timeline/timeline-actors';
 import {
-  hasTimeline,
   isInWindow,
   isSameWindow,
-  timelineActors,
   timelineView,
   timelineWindow,
   WINDOW_BLOCK,

@@ -1,9 +1,8 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_PRACTICE_SEED, generatePractice, nextPracticeSeed } from '../../../src/engine';
 import {
   PRACTICE_HISTORY_LIMIT,
   practiceQuestionFor,
-  providePracticeGenerator,
   selectPracticeQuestion,
   selectPracticeStats,
   wrongSeeds,
@@ -12,9 +11,11 @@ import {
 import { initialState, useAppStore } from '../../../src/store/store';
 
 const store = useAppStore;
-// The Practice view provides the generator when its chunk loads; here the test does.
-beforeAll(() => providePracticeGenerator(generatePractice));
-beforeEach(() => store.setState(initialState, true));
+// The Practice view hands the store the generator when its chunk loads; here the test does.
+beforeEach(() => {
+  store.setState(initialState, true);
+  store.getState().setPracticeGenerator(generatePractice);
+});
 
 /** Answer the question on screen right or wrong. */
 function answer(isRight: boolean): void {
@@ -43,7 +44,7 @@ describe('Practice questions', () => {
     const a = selectPracticeQuestion(store.getState());
     expect(selectPracticeQuestion(store.getState())).toBe(a);
     expect(a).toEqual(generatePractice(FIRST_PRACTICE_SEED));
-    expect(practiceQuestionFor(FIRST_PRACTICE_SEED)).toBe(a);
+    expect(practiceQuestionFor(store.getState(), FIRST_PRACTICE_SEED)).toBe(a);
   });
 
   it('record a checked answer with its kind and verdict', () => {

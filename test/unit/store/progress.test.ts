@@ -3,11 +3,7 @@ import { FIRST_PRACTICE_SEED } from '../../../src/engine';
 import { sanitizeProgress, sanitizeSandboxText } from '../../../src/store/progress';
 import { THEMES } from '../../../src/store/preferences-slice';
 import * as sandboxChecks from '../../../src/store/sandbox-scenario';
-import {
-  exampleScenarioText,
-  provideSandboxTools,
-  SANDBOX_MAX_BYTES,
-} from '../../../src/store/sandbox-slice';
+import { exampleScenarioText, SANDBOX_MAX_BYTES } from '../../../src/store/sandbox-slice';
 import {
   initialState,
   SANDBOX_STORAGE_KEY,
@@ -137,7 +133,7 @@ describe('Stored practice progress', () => {
 describe('The saved sandbox scenario', () => {
   const scenarioText = exampleScenarioText();
 
-  beforeEach(() => provideSandboxTools(sandboxChecks));
+  beforeEach(() => useAppStore.getState().setSandboxTools(sandboxChecks));
   afterEach(() => {
     localStorage.clear();
     useAppStore.setState(initialState, true);

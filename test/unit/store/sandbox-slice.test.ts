@@ -9,14 +9,10 @@ import {
   randomScenario,
   readScenarioFile,
 } from '../../../src/store/sandbox-scenario';
-import {
-  exampleScenarioText,
-  provideSandboxTools,
-  SANDBOX_MAX_BYTES,
-} from '../../../src/store/sandbox-slice';
+import { exampleScenarioText, SANDBOX_MAX_BYTES } from '../../../src/store/sandbox-slice';
 import { selectLesson, selectStepCount, selectTrace } from '../../../src/store/selectors';
 import { initialState, useAppStore } from '../../../src/store/store';
-import { getSandboxLesson, SANDBOX_LESSON_ID, traceFor } from '../../../src/store/trace-cache';
+import { SANDBOX_LESSON_ID, traceFor } from '../../../src/store/trace-cache';
 import { formatUrlState, parseUrlState } from '../../../src/store/url-state';
 
 /** The seed lesson as scenario JSON, to be broken in one place per test. */
@@ -34,8 +30,8 @@ function errorOf(input: string): string {
 }
 
 beforeEach(() => {
-  provideSandboxTools(sandboxChecks);
   useAppStore.setState(initialState, true);
+  useAppStore.getState().setSandboxTools(sandboxChecks);
 });
 afterEach(() => localStorage.clear());
 
@@ -190,7 +186,6 @@ describe('The sandbox slice', () => {
     expect(state().sandboxDraft).toBe(exampleScenarioText());
     expect(state().sandboxLesson).toBeNull();
     expect(state().sandboxText).toBeNull();
-    expect(getSandboxLesson()).toBeNull();
   });
 
   it('loads a scenario that passes the check', async () => {
@@ -199,7 +194,6 @@ describe('The sandbox slice', () => {
     expect(state().sandboxLesson?.steps).toHaveLength(12);
     expect(state().sandboxText).toBe(state().sandboxDraft);
     expect(state().sandboxError).toBeNull();
-    expect(getSandboxLesson()).toBe(state().sandboxLesson);
   });
 
   it('keeps the loaded scenario and the editor when a check fails', async () => {
@@ -280,10 +274,11 @@ describe('The sandbox slice', () => {
 
   it('memoises traces by the scenario object', () => {
     state().loadSandboxExample();
-    const first = traceFor(SANDBOX_LESSON_ID, false, []);
-    expect(traceFor(SANDBOX_LESSON_ID, false, [])).toBe(first);
+    const sandbox = () => ({ ...state(), lessonId: SANDBOX_LESSON_ID, isRemedy: false, skip: [] });
+    const first = traceFor(sandbox());
+    expect(traceFor(sandbox())).toBe(first);
     state().loadSandboxExample();
-    expect(traceFor(SANDBOX_LESSON_ID, false, [])).not.toBe(first);
+    expect(traceFor(sandbox())).not.toBe(first);
   });
 
   it('is offered by the lesson picker only once loaded', () => {
@@ -329,12 +324,12 @@ describe('The sandbox in the URL', () => {
   it('?lesson=sandbox opens the loaded scenario, with the step clamped to it', async () => {
     state().setSandboxSteps('8');
     await state().randomSandbox();
-    expect(parseUrlState('?lesson=sandbox&step=3')).toMatchObject({
+    expect(parseUrlState('?lesson=sandbox&step=3', state().sandboxLesson)).toMatchObject({
       lessonId: 'sandbox',
       step: 3,
       notices: [],
     });
-    expect(parseUrlState('?lesson=sandbox&step=99')).toMatchObject({
+    expect(parseUrlState('?lesson=sandbox&step=99', state().sandboxLesson)).toMatchObject({
       lessonId: 'sandbox',
       step: 8,
     });
@@ -352,7 +347,7 @@ describe('The sandbox in the URL', () => {
   });
 
   it('falls back to the default lesson with a notice when nothing is loaded', () => {
-    expect(parseUrlState('?lesson=sandbox&step=2')).toMatchObject({
+    expect(parseUrlState('?lesson=sandbox&step=2', state().sandboxLesson)).toMatchObject({
       lessonId: 'delete-on-update',
       step: 2,
       notices: ['No sandbox scenario is loaded: opened the default lesson instead.'],

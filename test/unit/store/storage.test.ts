@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { progressV1 } from '../../fixtures/progress-v1';
 import { parseUrlState } from '../../../src/store/url-state';
 import * as sandboxChecks from '../../../src/store/sandbox-scenario';
-import { exampleScenarioText, provideSandboxTools } from '../../../src/store/sandbox-slice';
+import { exampleScenarioText } from '../../../src/store/sandbox-slice';
 import {
   backupKeyOf,
   PROGRESS_VERSION,
@@ -33,7 +33,7 @@ function fillQuotaFor(key: string): void {
   });
 }
 
-beforeAll(() => provideSandboxTools(sandboxChecks));
+beforeEach(() => useAppStore.getState().setSandboxTools(sandboxChecks));
 afterEach(() => {
   vi.restoreAllMocks();
   localStorage.clear();
