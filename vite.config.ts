@@ -133,6 +133,8 @@ export default defineConfig(({ mode }) => {
       : { target: 'es2022', sourcemap: false, rollupOptions: { treeshake: { moduleSideEffects } } },
     test: {
       restoreMocks: true,
+      // Worker threads start faster than child processes, and nothing here needs a process each.
+      pool: 'threads',
       // Pure code (engine, lessons, store, view models) runs in plain Node; only what renders
       // or reads the DOM pays for jsdom.
       projects: [
