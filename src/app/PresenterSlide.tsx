@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { KeyMoments } from '../features/key-moments/KeyMoments';
 import { QuizQuestion } from '../features/quiz/QuizQuestion';
 import { slideContent } from '../store/presenter-slice';
@@ -10,10 +11,7 @@ import { useAppStore } from '../store/store';
  */
 export function PresenterSlide() {
   const lesson = useAppStore(selectLesson);
-  const slide = useAppStore((state) => state.slide);
-  const isRemedy = useAppStore((state) => state.isRemedy);
-  const sandboxLesson = useAppStore((state) => state.sandboxLesson);
-  const content = slideContent({ lessonId: lesson.id, isRemedy, sandboxLesson }, slide);
+  const content = useAppStore(useShallow((state) => slideContent(state, state.slide)));
   if (!content) return null;
   if (content.kind === 'moments') return <KeyMoments />;
   const question = lesson.quiz[content.question];

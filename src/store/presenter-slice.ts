@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
-import { effectiveLesson } from './trace-cache';
+import { effectiveLesson, type LessonChoice } from './trace-cache';
 
 /**
  * Presenter mode's slides after the last step: the key moments, then each quiz question.
@@ -27,9 +27,7 @@ export interface PresenterSlice {
 }
 
 /** How many slides follow the last step: key moments (when there are any) and each question. */
-export function extraSlideCount(
-  state: Pick<AppState, 'lessonId' | 'isRemedy' | 'sandboxLesson'>,
-): number {
+export function extraSlideCount(state: LessonChoice): number {
   const lesson = effectiveLesson(state);
   return (lesson.keyMoments.length > 0 ? 1 : 0) + lesson.quiz.length;
 }
@@ -38,10 +36,7 @@ export function extraSlideCount(
 export type SlideContent = { kind: 'moments' } | { kind: 'question'; question: number };
 
 /** The content of slide `slide` (1-based) of a lesson; `null` for the stage. */
-export function slideContent(
-  state: Pick<AppState, 'lessonId' | 'isRemedy' | 'sandboxLesson'>,
-  slide: number,
-): SlideContent | null {
+export function slideContent(state: LessonChoice, slide: number): SlideContent | null {
   if (slide <= 0) return null;
   const lesson = effectiveLesson(state);
   const hasMoments = lesson.keyMoments.length > 0;

@@ -5,7 +5,11 @@ import { FIRST_PRACTICE_SEED, generatePractice, nextPracticeSeed } from '../../s
 import { PracticeView } from '../../src/features/practice/PracticeView';
 import { initialState, useAppStore } from '../../src/store/store';
 
-beforeEach(() => useAppStore.setState({ ...initialState, view: 'practice', isReady: true }, true));
+// The Practice view's chunk hands the store its generator at import; a reset drops it.
+beforeEach(() => {
+  useAppStore.setState({ ...initialState, view: 'practice', isReady: true }, true);
+  useAppStore.getState().setPracticeGenerator(generatePractice);
+});
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 

@@ -11,10 +11,15 @@ import { VariableTracker } from '../../src/features/variable-tracker/VariableTra
 // LessonView loads the learn panels lazily; importing them here first makes that load a
 // module-cache hit, so no test waits on a transform on a busy machine.
 import '../../src/app/LearnPanels';
+import * as sandboxChecks from '../../src/store/sandbox-scenario';
 import { exampleScenarioText } from '../../src/store/sandbox-slice';
 import { initialState, useAppStore } from '../../src/store/store';
 
-beforeEach(() => useAppStore.setState(initialState, true));
+// The Sandbox view's chunk hands the store its checks at import; a reset drops them.
+beforeEach(() => {
+  useAppStore.setState(initialState, true);
+  useAppStore.getState().setSandboxTools(sandboxChecks);
+});
 
 const editor = () => screen.getByRole('textbox', { name: 'Scenario JSON' });
 const summary = () => screen.getByRole('region', { name: 'Loaded scenario' });

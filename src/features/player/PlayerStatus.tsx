@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { Badge } from '../../components/Badge';
 import { selectFrame, selectStepCount } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -18,10 +19,7 @@ export function PlayerStatus() {
   const { tone, word } = STEP_KIND_STYLE[stepKindOf(frame)];
   const slide = useAppStore((state) => state.slide);
   const slideCount = useAppStore(extraSlideCount);
-  const lessonId = useAppStore((state) => state.lessonId);
-  const isRemedy = useAppStore((state) => state.isRemedy);
-  const sandboxLesson = useAppStore((state) => state.sandboxLesson);
-  const content = slideContent({ lessonId, isRemedy, sandboxLesson }, slide);
+  const content = useAppStore(useShallow((state) => slideContent(state, state.slide)));
   if (slide > 0 && content) {
     const what = content.kind === 'moments' ? 'Key moments' : `Question ${content.question + 1}`;
     return (

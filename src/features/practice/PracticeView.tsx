@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { generatePractice } from '../../engine/practice';
 import { useAppStore } from '../../store/store';
 import { PracticeProgress } from './PracticeProgress';
@@ -15,13 +14,6 @@ useAppStore.getState().setPracticeGenerator(generatePractice);
  * the same engine as the lessons, so the answer is what the simulated cache really did.
  */
 export function PracticeView() {
-  // Whatever replaced the store's state since (a reset), the view puts its generator back.
-  const hasGenerator = useAppStore((s) => s.practiceGenerator !== null);
-  const setPracticeGenerator = useAppStore((s) => s.setPracticeGenerator);
-  useEffect(() => {
-    if (!hasGenerator) setPracticeGenerator(generatePractice);
-  }, [hasGenerator, setPracticeGenerator]);
-  if (!hasGenerator) return null;
   return (
     <div className="practice">
       <p className="practice__intro">

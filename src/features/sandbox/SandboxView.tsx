@@ -16,12 +16,6 @@ useAppStore.getState().setSandboxTools(sandboxChecks);
  */
 export function SandboxView() {
   const restoreSandbox = useAppStore((s) => s.restoreSandbox);
-  // Whatever replaced the store's state since (a reset), the view puts its checks back.
-  const hasTools = useAppStore((s) => s.sandboxTools !== null);
-  const setSandboxTools = useAppStore((s) => s.setSandboxTools);
-  useEffect(() => {
-    if (!hasTools) setSandboxTools(sandboxChecks);
-  }, [hasTools, setSandboxTools]);
   useEffect(() => {
     // A scenario saved on an earlier visit is parsed the first time the sandbox is opened.
     void restoreSandbox();
