@@ -18,13 +18,15 @@ export function FirstView() {
 }
 
 /**
- * Marks `<html data-ready>` once React owns the page (hydrated or rendered): before that, the
- * prerendered controls are painted but not yet wired. Browser tests wait for it after a load.
+ * Marks `<html data-ready>` once React owns the page (hydrated or rendered) and the address has
+ * been applied: before that, the prerendered controls are painted but not yet wired, and a lesson
+ * named in the address may still be loading its chunk. Browser tests wait for it after a load.
  */
 function ReadyMark() {
+  const isReady = useAppStore((s) => s.isReady);
   useEffect(() => {
-    document.documentElement.dataset.ready = 'true';
-  }, []);
+    if (isReady) document.documentElement.dataset.ready = 'true';
+  }, [isReady]);
   return null;
 }
 

@@ -9,6 +9,9 @@ export function useKeyboardShortcuts(): void {
       const command = commandFor(event);
       if (!command) return;
       const s = useAppStore.getState();
+      // Until the address is applied (a lesson's chunk still loading) a step key would move the
+      // default lesson, which the address then replaces.
+      if (!s.isReady) return;
       if (command === 'escape') {
         if (s.isHelpOpen) return; // the dialog closes itself on Esc
         if (s.isPresenting) s.setPresenting(false);

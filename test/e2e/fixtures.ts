@@ -16,14 +16,18 @@ export async function waitForApp(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-/** Playwright's `test`, with `page.goto` and `page.reload` returning once the app is wired. */
+/**
+ * Playwright's `test`, with `page.goto` and `page.reload` returning once the app is wired — except
+ * a `goto` that asks only for `waitUntil: 'commit'`, which returns at once (to test the loading
+ * screen itself).
+ */
 export const test = base.extend({
   page: async ({ page }, provide) => {
     const goto = page.goto.bind(page);
     const reload = page.reload.bind(page);
     page.goto = async (...args: Parameters<Page['goto']>) => {
       const response = await goto(...args);
-      await waitForApp(page);
+      if (args[1]?.waitUntil !== 'commit') await waitForApp(page);
       return response;
     };
     page.reload = async (...args: Parameters<Page['reload']>) => {

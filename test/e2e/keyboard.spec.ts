@@ -96,4 +96,26 @@ test.describe('Keyboard only', () => {
     await q1.getByRole('button', { name: 'Reveal answer' }).click();
     await expect(q1).toContainText(/right answer|correct answer/i);
   });
+  test('a step key pressed while a linked lesson is still loading is ignored', async ({
+    page,
+  }) => {
+    // Hold the other lessons' chunk back until a key has been pressed on the loading screen.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/catalog-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./?lesson=thundering-herd&step=2', { waitUntil: 'commit' });
+    await expect(page.getByText('Loading the lesson…')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBeUndefined();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    release();
+    await expect(status(page)).toHaveText(/^Step 2 of 10/);
+    await expect(page).toHaveURL(/lesson=thundering-herd&step=2(&|$)/);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(status(page)).toHaveText(/^Step 3 of 10/);
+  });
 });
