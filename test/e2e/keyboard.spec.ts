@@ -96,9 +96,7 @@ test.describe('Keyboard only', () => {
     await q1.getByRole('button', { name: 'Reveal answer' }).click();
     await expect(q1).toContainText(/right answer|correct answer/i);
   });
-  test('a step key pressed while a linked lesson is still loading is ignored', async ({
-    page,
-  }) => {
+  test('a step key pressed while a linked lesson is still loading is ignored', async ({ page }) => {
     // Hold the other lessons' chunk back until a key has been pressed on the loading screen.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
