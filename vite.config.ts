@@ -63,12 +63,56 @@ const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
+ * The prerendered view needs no JavaScript to be seen, so its JavaScript should not compete with
+ * it: the entry's `<script>` and module preloads leave the head, and a tiny loader at the end of
+ * the body starts them once the first contentful paint is reported. A deep link (its #root was
+ * emptied, nothing to paint), a tab loading in the background, or a browser without paint
+ * timing starts them at once.
+ */
+function loadAfterFirstPaint(html: string): string {
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html);
+  if (!entry) throw new Error('prerender: the entry <script> is not in index.html');
+  const preloads: string[] = [];
+  const page = html
+    .replace(entry[0], '')
+    .replace(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g, (_, href: string) => {
+      preloads.push(href);
+      return '';
+    });
+  const loader = `
+const urls = ${JSON.stringify(preloads)};
+let isStarted = false;
+const start = () => {
+  if (isStarted) return;
+  isStarted = true;
+  for (const href of urls) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+  import(${JSON.stringify(entry[1])});
+};
+const P = window.PerformanceObserver;
+if (!document.getElementById('root').firstChild || document.visibilityState !== 'visible' ||
+  !P || !(P.supportedEntryTypes || []).includes('paint')) start();
+else new P((list, observer) => {
+  if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+  observer.disconnect();
+  setTimeout(start);
+}).observe({ type: 'paint', buffered: true });`
+    .replace(/\n\s*/g, '\n')
+    .trim();
+  return page.replace('</body>', `<script type="module">${loader}</script></body>`);
+}
+
+/**
  * Prerender the first view into index.html at build time (src/prerender.tsx, built for Node and
  * run here), so the first paint does not wait for JavaScript; main.tsx hydrates it. The key says
  * which stored preferences it was rendered with. An address with a query (a deep link) is not
  * the prerendered view: a tiny inline script empties #root before it paints.
  */
-const prerenderFirstView = (): Plugin => ({
+const prerenderFirstView = (isSingle: boolean): Plugin => ({
   name: 'dcl:prerender-first-view',
   apply: 'build',
   transformIndexHtml: {
@@ -94,10 +138,11 @@ const prerenderFirstView = (): Plugin => ({
         const { html: app, key } = await module.render();
         const deepLink =
           "<script>if(location.search.length>1)document.getElementById('root').replaceChildren()</script>";
-        return html.replace(
+        const page = html.replace(
           '<div id="root"></div>',
           `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${deepLink}`,
         );
+        return isSingle ? page : loadAfterFirstPaint(page);
       } finally {
         rmSync(outDir, { recursive: true, force: true });
       }
@@ -123,7 +168,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       pwa(isSingle || mode === 'test'),
-      mode === 'test' ? null : prerenderFirstView(),
+      mode === 'test' ? null : prerenderFirstView(isSingle),
       ...(isSingle ? [viteSingleFile(), inlineFavicon()] : []),
     ],
     server: { port: 5173 },

@@ -87,4 +87,27 @@ test.describe('First paint', () => {
       expect(await layoutShift(page)).toBe(0);
     });
   }
+  test('the prerendered view paints before its JavaScript is requested; a deep link does not wait', async ({
+    page,
+  }) => {
+    /** When the first contentful paint happened and when the entry chunk was requested. */
+    const timings = () =>
+      page.evaluate(() => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        const entry = performance
+          .getEntriesByType('resource')
+          .find((r) => /\/assets\/index-[^/]*\.js$/.test(r.name));
+        return { paint: paint?.startTime ?? null, entry: entry?.startTime ?? null };
+      });
+    await page.goto('./');
+    const first = await timings();
+    expect(first.paint).not.toBeNull();
+    expect(first.entry).not.toBeNull();
+    expect(first.entry!).toBeGreaterThanOrEqual(first.paint!);
+    await page.goto('./?lesson=delete-on-update&step=1');
+    await expect(page.getByRole('status').filter({ hasText: /^Step 1 of/ })).toBeVisible();
+    const deep = await timings();
+    // Nothing is painted for a deep link until the app renders it, so the app starts at once.
+    expect(deep.paint === null || deep.entry! < deep.paint).toBe(true);
+  });
 });
