@@ -1,3 +1,4 @@
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { FirstView, firstViewKey, isPrerenderedView } from './app/first-view';
 import { startServiceWorker } from './app/service-worker';
@@ -14,7 +15,10 @@ if (
   isPrerenderedView(search) &&
   root.dataset.prerenderKey === firstViewKey()
 ) {
-  hydrateRoot(root, <FirstView />);
+  // The page is already painted: hydrate in slices that leave the main thread free between them.
+  startTransition(() => {
+    hydrateRoot(root, <FirstView />);
+  });
 } else {
   root.replaceChildren();
   createRoot(root).render(<FirstView />);
