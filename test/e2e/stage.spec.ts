@@ -181,6 +181,33 @@ test.describe('Stage on a phone (390×844)', () => {
   });
 });
 
+test.describe('Stage table band', () => {
+  test.use({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
+  test('with all steps shown, the band scrolls to the current row, not to the end', async ({
+    page,
+  }) => {
+    await page.goto('./?lesson=ttl-expiry&step=1');
+    await page.getByRole('button', { name: 'Show all steps' }).click();
+    for (const step of [2, 3, 4]) {
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('status').filter({ hasText: /^Step \d+ of/ })).toHaveText(
+        new RegExp(`^Step ${step} of`),
+      );
+      const place = await page.locator('.stage .xtable__scroll').evaluate(async (box) => {
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const row = box.querySelector('tbody tr[aria-current]')!.getBoundingClientRect();
+        const header = box.querySelector('thead th')!.getBoundingClientRect();
+        const band = box.getBoundingClientRect();
+        return { isOverflowing: box.scrollHeight > box.clientHeight, row, header, band };
+      });
+      expect(place.isOverflowing, 'the band scrolls').toBe(true);
+      // Below the sticky column headers, or at least its bottom part, and inside the band.
+      expect(place.row.bottom, `step ${step}`).toBeGreaterThan(place.header.bottom);
+      expect(place.row.bottom, `step ${step}`).toBeLessThanOrEqual(place.band.bottom + 1);
+    }
+  });
+});
+
 test.describe('Copy link to this step', () => {
   test('copies the full URL and says so', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -3,9 +3,9 @@ import { isSkipped } from '../../components/long-trace';
 import { useKeepInView } from '../../components/use-keep-in-view';
 
 /**
- * Scrolls a table box that scrolls up and down (a long trace's execution table, whose box is
- * positioned) so the row marked `aria-current` stays in view below the sticky caption and
- * column headers as the step changes. Only the box scrolls, never the page. Offsets, not
+ * Scrolls a table box that scrolls up and down (the Stage's table band, a long trace's table)
+ * so the row marked `aria-current` stays in view below the sticky caption and column headers
+ * as the step changes. Only the box scrolls, never the page. Offsets, not
  * client rectangles, so a row still sliding in is placed where it lands. It measures in the
  * next animation frame, where the layout is due anyway, rather than forcing one right after
  * the commit; and not at all while the box is off screen and skips rendering, catching up when
@@ -22,14 +22,22 @@ export function useKeepRowInView(
 function keepRowInView(box: HTMLElement): void {
   const row = box.querySelector<HTMLElement>('tbody tr[aria-current]');
   if (!row || isSkipped(row) || box.scrollHeight <= box.clientHeight) return;
-  let top = 0;
-  for (let at: Element | null = row; at && at !== box; at = (at as HTMLElement).offsetParent) {
-    top += (at as HTMLElement).offsetTop;
-  }
+  // The row's top inside the box's content. The box need not be positioned (the Stage's is
+  // not), so both are measured from the page along their offset parents.
+  const top = offsetFromPage(row) - offsetFromPage(box) - box.clientTop;
   const sticky =
     (box.querySelector<HTMLElement>('caption')?.offsetHeight ?? 0) +
     (box.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0);
   const bottom = top + row.offsetHeight;
   if (top - sticky < box.scrollTop) box.scrollTop = top - sticky;
   else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
+}
+
+/** Layout position from the top of the page: no scroll offsets and no transforms. */
+function offsetFromPage(element: HTMLElement): number {
+  let top = 0;
+  for (let at: HTMLElement | null = element; at; at = at.offsetParent as HTMLElement | null) {
+    top += at.offsetTop;
+  }
+  return top;
 }
