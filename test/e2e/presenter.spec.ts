@@ -62,6 +62,32 @@ test.describe('Presenter mode at 1920×1080', () => {
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
   });
+  test('the current table row shows its step number below the sticky column headers', async ({
+    page,
+  }) => {
+    /** From the bottom of the column headers (sticky cells) to the top of the current row. */
+    const gap = () =>
+      page.locator('.stage .xtable__scroll').evaluate(async (box) => {
+        // The box scrolls in the frame after the step, and the row slides in: let both settle.
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        const row = box.querySelector('tbody tr[aria-current]')!.getBoundingClientRect();
+        const header = box.querySelector('thead th')!.getBoundingClientRect();
+        return row.top - header.bottom;
+      });
+    // Opened at a step (a deep link), and reached with the clicker.
+    for (let step = 1; step <= 5; step += 1) {
+      await page.goto(`./?lesson=delete-on-update&step=${step}&present=1`);
+      expect(await gap(), `opened at step ${step}`).toBeGreaterThanOrEqual(-1);
+    }
+    await page.goto('./?lesson=delete-on-update&step=1&present=1');
+    for (let step = 2; step <= 5; step += 1) {
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('status').filter({ hasText: /^Step \d+ of/ })).toHaveText(
+        new RegExp(`^Step ${step} of`),
+      );
+      expect(await gap(), `stepped to step ${step}`).toBeGreaterThanOrEqual(-1);
+    }
+  });
   test('clicker keys: Space and → go on, ← goes back, B and . blank the screen', async ({
     page,
   }) => {
