@@ -150,6 +150,23 @@ test.describe('Stage on a phone (390×844)', () => {
             `step ${step}: ${name}`,
           );
         }
+        // The database's first row shows its first line (pk and value) without scrolling.
+        const firstRow = await stage
+          .getByRole('region', { name: 'Database', exact: true })
+          .locator('tbody tr')
+          .first()
+          .evaluate((row) => {
+            const box = row.closest('.panel__body')!.getBoundingClientRect();
+            const r = row.getBoundingClientRect();
+            return { top: r.top, height: r.height, boxTop: box.top, boxBottom: box.bottom };
+          });
+        expect(firstRow.top, `step ${step}: DB row below the box top`).toBeGreaterThanOrEqual(
+          firstRow.boxTop - 1,
+        );
+        expect(
+          firstRow.top + Math.min(firstRow.height, 24),
+          `step ${step}: DB row's first line in its box`,
+        ).toBeLessThanOrEqual(firstRow.boxBottom + 1);
         const bar = await boxOf(player);
         expect(bar.height, 'player height').toBeLessThanOrEqual(72);
         expect(bar.y + bar.height, 'player at the bottom').toBeGreaterThanOrEqual(view.height - 1);
