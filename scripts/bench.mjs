@@ -58,6 +58,9 @@ function firstViewJs() {
   for (const script of html.matchAll(/<script type="module">([^<]*)<\/script>/g)) {
     for (const m of script[1].matchAll(/"(\.\/assets\/[^"]+\.js)"/g)) files.add(m[1]);
   }
+  // A build whose entry this does not find would be weighed as nearly nothing: stop instead.
+  if (![...files].some((file) => /\/index-[^/]+\.js$/.test(file)))
+    throw new Error('bench: the entry chunk is not named in dist/index.html');
   let raw = 0;
   let gzip = 0;
   for (const file of files) {

@@ -22,9 +22,7 @@ export function useKeepRowInView(
 function keepRowInView(box: HTMLElement): void {
   const row = box.querySelector<HTMLElement>('tbody tr[aria-current]');
   if (!row || isSkipped(row) || box.scrollHeight <= box.clientHeight) return;
-  // The row's top inside the box's content. The box need not be positioned (the Stage's is
-  // not), so both are measured from the page along their offset parents.
-  const top = offsetFromPage(row) - offsetFromPage(box) - box.clientTop;
+  const top = topInBox(box, row);
   const sticky =
     (box.querySelector<HTMLElement>('caption')?.offsetHeight ?? 0) +
     (box.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0);
@@ -33,11 +31,17 @@ function keepRowInView(box: HTMLElement): void {
   else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
 }
 
-/** Layout position from the top of the page: no scroll offsets and no transforms. */
-function offsetFromPage(element: HTMLElement): number {
+/**
+ * The row's top inside the box's content, from layout offsets (no scroll, no transforms). A
+ * positioned box (a long trace's) is the rows' offset parent; the Stage's is not, and then the
+ * row and the box share one offset parent outside the box.
+ */
+function topInBox(box: HTMLElement, row: HTMLElement): number {
   let top = 0;
-  for (let at: HTMLElement | null = element; at; at = at.offsetParent as HTMLElement | null) {
+  let at: HTMLElement | null = row;
+  while (at && at !== box && box.contains(at)) {
     top += at.offsetTop;
+    at = at.offsetParent as HTMLElement | null;
   }
-  return top;
+  return at === box ? top : top - box.offsetTop - box.clientTop;
 }
