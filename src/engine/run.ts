@@ -64,8 +64,6 @@ interface World {
   /** Raw key → final key, to spot two final keys printing as one raw key (a dict collision). */
   rawOwners: Map<string, string>;
   hasRawCollision: boolean;
-  /** Reused by every cache view build. */
-  scratch: CacheEntryView[];
   /** The pieces of the dict `cacheView` last collected, and of the dict last printed. */
   pieces: string[];
   dictPieces: string[];
@@ -276,6 +274,9 @@ function record(world: World, outcome: ActorOutcome): void {
   world.outcomes.push(outcome);
 }
 
+/** Cache operations that mark the cache changed only when they report doing something. */
+const QUIET_WHEN_IDLE: ReadonlySet<string> = new Set(['cache.delete', 'cache.add', 'cache.touch']);
+
 /** Run one operation as `actor`. Engine errors (Django's ValueError, …) become outcomes. */
 function execute(
   world: World,
@@ -286,12 +287,7 @@ function execute(
   const { cache, db, vars } = world;
   // A cache operation may purge an expired entry, move one in the LRU order or cull; a delete,
   // add or touch that reports it did nothing changed nothing (LocMem's _delete, add and touch).
-  if (
-    (op.op.startsWith('cache.') || op.op === 'request') &&
-    op.op !== 'cache.delete' &&
-    op.op !== 'cache.add' &&
-    op.op !== 'cache.touch'
-  ) {
+  if (!QUIET_WHEN_IDLE.has(op.op) && (op.op === 'request' || op.op.startsWith('cache.'))) {
     world.cacheDirty = true;
   }
   switch (op.op) {
@@ -541,11 +537,10 @@ function keyInfo(world: World, finalKey: string): KeyInfo {
 function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntryView[] {
   const now = world.clock.now();
   // Least recently used first, as the store holds them; the view lists the most recent first.
-  const lru = world.scratch;
-  lru.length = 0;
+  const lru: CacheEntryView[] = [];
   // The dict's `'raw_key': value` pieces of the live entries, oldest first, for `dictOfView`.
-  const pieces = world.pieces;
-  pieces.length = 0;
+  const pieces: string[] = [];
+  world.pieces = pieces;
   world.cache.forEachEntry((key, stored, expiresAt) => {
     const info = keyInfo(world, key);
     const isLive = expiresAt === null || expiresAt > now;
@@ -635,7 +630,6 @@ function dictOfView(world: World, view: readonly CacheEntryView[], previous: str
   let same = previous !== '' && pieces.length === dictPieces.length;
   for (let i = 0; same && i < pieces.length; i += 1) same = pieces[i] === dictPieces[i];
   if (same) return previous;
-  world.pieces = dictPieces;
   world.dictPieces = pieces;
   // One flat string (a join, not a chain of concatenations): frames keep it, and compare it.
   return `{${pieces.join(', ')}}`;
@@ -856,7 +850,6 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     keys: new Map(),
     rawOwners: new Map(),
     hasRawCollision: false,
-    scratch: [],
     pieces: [],
     dictPieces: [],
     dbIndex: new Map(),
@@ -905,12 +898,13 @@ function runFrames(
 ): { frames: Mutable<Frame>[]; raw: RawFrame[] } {
   const world = createWorld(lesson, maxWork);
   const steps = lesson.steps;
-  const nextLinesAfter = (index: number): number[] => {
-    for (let k = index; k < steps.length; k += 1) {
-      if (!skip.has(k + 1)) return frozen(steps[k].lines);
-    }
-    return NO_LINES;
-  };
+  const stepLines = steps.map((step) => frozen(step.lines));
+  // nextLines[k]: the lines of the first step after frame k that runs (one pass, from the end).
+  const nextLines = new Array<number[]>(steps.length + 1);
+  nextLines[steps.length] = NO_LINES;
+  for (let k = steps.length - 1; k >= 0; k -= 1) {
+    nextLines[k] = skip.has(k + 1) ? nextLines[k + 1] : stepLines[k];
+  }
   let cache = cacheView(world, NO_CACHE);
   let db = dbView(world, NO_ROWS);
   let dict = dictOfView(world, cache, '');
@@ -933,7 +927,7 @@ function runFrames(
     outcomes: NO_OUTCOMES,
     clock: world.clock.now(),
     lines: NO_LINES,
-    nextLines: nextLinesAfter(0),
+    nextLines: nextLines[0],
     stage: -1,
     event: 'start',
     queries: world.db.queryCount(),
@@ -952,8 +946,8 @@ function runFrames(
     const isSkipped = skip.has(index);
     const cacheBefore = dict;
     const queriesBefore = world.db.queryCount();
-    // One array reused by every step; each frame gets an exact-size frozen copy.
-    world.outcomes.length = 0;
+    // A fresh array for a step after one with outcomes; each frame gets an exact-size frozen copy.
+    if (world.outcomes.length > 0) world.outcomes = [];
     if (world.extraLines.size > 0) world.extraLines = new Set();
     world.cacheDirty = false;
     world.clockDirty = false;
@@ -985,7 +979,7 @@ function runFrames(
     const lines = isSkipped
       ? NO_LINES
       : world.extraLines.size === 0
-        ? frozen(step.lines)
+        ? stepLines[i]
         : (Object.freeze([
             ...step.lines,
             ...[...world.extraLines].sort((a, b) => a - b),
@@ -1006,7 +1000,7 @@ function runFrames(
       outcomes,
       clock: world.clock.now(),
       lines,
-      nextLines: nextLinesAfter(index),
+      nextLines: nextLines[index],
       stage: step.stage,
       event: isSkipped ? 'other' : eventOf(outcomes),
       queries: world.db.queryCount(),
