@@ -7,9 +7,16 @@ import { pyStr } from './python-repr';
 import type { CacheEntry, CacheKey, CacheOptions, CacheStore, DjangoCache } from './types';
 
 /** One slot of a store: the private copy of the value and its absolute expiry. */
-interface Slot {
+export interface Slot {
+  /** The final key it is stored under, for a walk over the values (which allocates nothing). */
+  key: string;
   value: unknown;
   expiresAt: number | null;
+  /**
+   * What the engine's Cache panel keeps about this slot's key (run.ts), so a view rebuild finds
+   * it without a lookup by key; the cache itself never reads it. A write makes a new slot.
+   */
+  note: unknown;
 }
 
 /**
@@ -41,7 +48,15 @@ export function createCacheStore(): CacheStore {
   return store;
 }
 
-function slotsOf(store: CacheStore): Slots {
+/**
+ * The slots of a store, least recently used first: for the engine's own views only (read the
+ * values, never change them; `note` is the viewer's). Not part of the public API.
+ */
+export function slotsOf(store: CacheStore): ReadonlyMap<string, Slot> {
+  return slotsFor(store);
+}
+
+function slotsFor(store: CacheStore): Slots {
   let slots = slotsByStore.get(store);
   if (slots === undefined) {
     // A handle not made by createCacheStore (e.g. rebuilt from data) still gets its own store.
@@ -248,7 +263,7 @@ function copy<T>(value: T): T {
  */
 export function createCache(options: CacheOptions): DjangoCache {
   const { clock } = options;
-  const slots = slotsOf(options.store ?? createCacheStore());
+  const slots = slotsFor(options.store ?? createCacheStore());
   const defaultTimeout = options.timeout === null ? null : pyInt(options.timeout ?? 300, 300);
   const maxEntries = pyInt(options.maxEntries ?? 300, 300);
   const cullFrequency = pyInt(options.cullFrequency ?? 3, 3);
@@ -332,7 +347,7 @@ export function createCache(options: CacheOptions): DjangoCache {
   /** `LocMemCache._set`: culls first, even when the write overwrites an existing key. */
   function write(finalKey: string, value: unknown, timeout: number | null | undefined): void {
     if (slots.size >= maxEntries) cull();
-    moveToFront(finalKey, { value, expiresAt: expiryFor(timeout) });
+    moveToFront(finalKey, { key: finalKey, value, expiresAt: expiryFor(timeout), note: undefined });
   }
 
   function get(key: CacheKey, defaultValue: unknown = null, version?: number | null): unknown {
@@ -387,7 +402,7 @@ export function createCache(options: CacheOptions): DjangoCache {
     }
     const value = pyAdd(slot.value, delta);
     // Same expiry, front of the LRU, and no cull: incr writes in place in Django.
-    moveToFront(finalKey, { value, expiresAt: slot.expiresAt });
+    moveToFront(finalKey, { key: finalKey, value, expiresAt: slot.expiresAt, note: undefined });
     return value;
   }
 

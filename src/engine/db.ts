@@ -50,6 +50,9 @@ interface AtomicBlock {
   savepoint: boolean;
 }
 
+/** The open blocks of an actor outside a transaction: none (never written to). */
+const NO_BLOCKS: readonly AtomicBlock[] = Object.freeze([]);
+
 /** An `Error` whose `name` is the Django exception class, as the UI prints `name: message`. */
 function djangoError(name: string, message: string): Error {
   const error = new Error(message);
@@ -155,8 +158,9 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     return found;
   }
 
-  function stackOf(actor: string): AtomicBlock[] {
-    return blocks.get(actor) ?? [];
+  /** An actor's open blocks; outside a transaction a shared empty list (no array per query). */
+  function stackOf(actor: string): readonly AtomicBlock[] {
+    return blocks.get(actor) ?? NO_BLOCKS;
   }
 
   /** The row as `actor` sees it: committed state, then its own blocks from outermost inwards. */
@@ -228,7 +232,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
 
   /** Leave the innermost atomic block: the block left, and the blocks still open around it. */
   function popBlock(actor: string): [AtomicBlock, AtomicBlock[]] {
-    const stack = stackOf(actor);
+    const stack = blocks.get(actor) ?? [];
     const block = stack.pop();
     if (block === undefined) {
       throw djangoError(
@@ -288,7 +292,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
   }
 
   function begin(actor: string): void {
-    const stack = stackOf(actor);
+    const stack = blocks.get(actor) ?? [];
     // Entering the outermost block resets needs_rollback; a nested one sets a savepoint unless
     // the transaction is broken.
     if (stack.length === 0) broken.delete(actor);

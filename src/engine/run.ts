@@ -1,4 +1,4 @@
-import { createCache } from './cache';
+import { createCache, createCacheStore, slotsOf, type Slot } from './cache';
 import { createClock } from './clock';
 import { createDatabase } from './db';
 import { pyRepr, pyStr } from './python-repr';
@@ -33,6 +33,8 @@ const MISS = Symbol('miss');
 interface World {
   clock: Clock;
   cache: DjangoCache;
+  /** The cache's slots, least recently used first, read by the Cache panel's view. */
+  slots: ReadonlyMap<string, Slot>;
   db: Database;
   vars: Map<string, PyValue>;
   bindings: readonly CompiledBinding[];
@@ -43,8 +45,13 @@ interface World {
   maxWork: number;
   /** The step being run (1-based), for the budget's message. */
   stepIndex: number;
-  /** Outcomes of the step being run, including on_commit callbacks and receivers it set off. */
+  /**
+   * Outcomes of the step being run (the first `outcomeCount`), including on_commit callbacks and
+   * receivers it set off. One buffer for the whole run: each frame gets an exact-size copy, and
+   * a step starts by setting the count to 0 (not the length: that is a runtime call each time).
+   */
   outcomes: ActorOutcome[];
+  outcomeCount: number;
   /** Extra code lines that ran (receiver bodies). */
   extraLines: Set<number>;
   /** Whether the step ran a cache operation that may have changed the cache. */
@@ -57,15 +64,18 @@ interface World {
   bindingOf: Map<string, Bound | null>;
   /** Each row the engine has heard of, by model and pk. */
   rows: Map<string, Map<Pk, RowRef>>;
-  /** Bound values forgotten in this step, with the repr the views were built with. */
-  forgotten: { bound: Bound; repr: string }[];
+  /** Bound values forgotten in this step (each with `shown`, the repr the views were built with). */
+  forgotten: Bound[];
   /** What the Cache panel last showed for each final key. */
   keys: Map<string, KeyInfo>;
   /** Raw key → final key, to spot two final keys printing as one raw key (a dict collision). */
   rawOwners: Map<string, string>;
   hasRawCollision: boolean;
-  /** The pieces of the dict `cacheView` last collected, and of the dict last printed. */
-  pieces: string[];
+  /**
+   * The pieces of the dict `cacheView` last collected (`null`: the same as the dict last
+   * printed), and of the dict last printed.
+   */
+  pieces: string[] | null;
   dictPieces: string[];
   /** Position of each row in the current DB view, by row id. */
   dbIndex: Map<string, number>;
@@ -99,6 +109,8 @@ interface Bound {
   pk: Pk;
   field: string;
   repr: string | undefined;
+  /** When forgotten in this step: the repr the views were built with, to tell if it changed. */
+  shown: string;
 }
 
 /** The last view of one final key, so an unchanged entry is neither printed nor rebuilt again. */
@@ -232,7 +244,7 @@ function boundField(world: World, model: string, pk: Pk, field: string): Bound {
   const row = rowRef(world, model, pk);
   let bound = row.bounds.find((b) => b.field === field);
   if (bound === undefined) {
-    bound = { model, pk, field, repr: undefined };
+    bound = { model, pk, field, repr: undefined, shown: '' };
     row.bounds.push(bound);
   }
   return bound;
@@ -253,14 +265,19 @@ function rowChanged(world: World, model: string, pk: Pk): void {
   world.touched.add(row);
   for (const bound of row.bounds) {
     // What the views were built with, to tell at the end of the step whether it changed.
-    if (bound.repr !== undefined) world.forgotten.push({ bound, repr: bound.repr });
+    if (bound.repr !== undefined) {
+      bound.shown = bound.repr;
+      world.forgotten.push(bound);
+    }
     bound.repr = undefined;
   }
 }
 
 /** Whether a database change in this step changed a committed value some key mirrors. */
 function boundsChanged(world: World): boolean {
-  return world.forgotten.some(({ bound, repr }) => boundRepr(world, bound) !== repr);
+  // A loop, not `some` with a closure: this runs after every step that wrote a row.
+  for (const bound of world.forgotten) if (boundRepr(world, bound) !== bound.shown) return true;
+  return false;
 }
 
 /** Whether a value read from `rawKey` (printed as `repr`) differs from the DB value it mirrors. */
@@ -271,7 +288,8 @@ function isStaleRepr(world: World, rawKey: string, repr: string): boolean {
 
 /** Record what an operation did; `actor` comes last, as every outcome lists it. */
 function record(world: World, outcome: ActorOutcome): void {
-  world.outcomes.push(outcome);
+  world.outcomes[world.outcomeCount] = outcome;
+  world.outcomeCount += 1;
 }
 
 /** Cache operations that mark the cache changed only when they report doing something. */
@@ -380,7 +398,7 @@ function execute(
         actor,
       };
       // The write is recorded before its receivers run, so outcomes read in program order.
-      world.outcomes.push(write);
+      record(world, write);
       if (op.op === 'db.save') db.save(op.model, op.pk, evaluateFields(op.fields, vars), actor);
       else if (op.op === 'db.update')
         db.update(op.model, op.pk, evaluateFields(op.fields, vars), actor);
@@ -395,12 +413,12 @@ function execute(
     case 'atomic.rollback': {
       const how = op.op === 'atomic.commit' ? 'commit' : 'rollback';
       const entry: ActorOutcome = { kind: 'atomic', how, callbacks: 0, actor };
-      world.outcomes.push(entry);
-      const before = world.outcomes.length;
+      record(world, entry);
+      const before = world.outcomeCount;
       if (how === 'commit') db.commit(actor);
       else db.rollback(actor);
       // Callbacks run by the outermost commit leave their own outcomes after this one.
-      entry.callbacks = world.outcomes.length - before;
+      entry.callbacks = world.outcomeCount - before;
       return;
     }
     case 'onCommit':
@@ -530,80 +548,127 @@ function keyInfo(world: World, finalKey: string): KeyInfo {
 }
 
 /**
+ * A copy of `list` with its entries after `index` (a loop: `slice` of a frozen array takes a
+ * slow path in V8).
+ */
+function copyAfter<T>(list: readonly T[], index: number): T[] {
+  const copy = new Array<T>(list.length);
+  for (let i = index + 1; i < list.length; i += 1) copy[i] = list[i];
+  return copy;
+}
+
+/** The Cache panel's note on a slot: its key's info, found by key once per slot. */
+function noteOf(world: World, finalKey: string, slot: Slot): KeyInfo {
+  // Only run.ts writes notes on its own cache's slots, and only KeyInfo.
+  let info = slot.note as KeyInfo | undefined;
+  if (info === undefined) {
+    info = keyInfo(world, finalKey);
+    slot.note = info;
+  }
+  return info;
+}
+
+/** Whether the key's last view still shows the slot: same value, expiry, clock and DB value. */
+function isCurrent(info: KeyInfo, slot: Slot, now: number): boolean {
+  const last = info.view;
+  return (
+    last !== null &&
+    info.viewNow === now &&
+    last.expiresAt === slot.expiresAt &&
+    info.raw !== MISS &&
+    Object.is(info.raw, slot.value) &&
+    (info.bound === null || info.bound.repr === last.dbValue)
+  );
+}
+
+/** The view of one slot, rebuilt; the key's last view when it reads the same. */
+function refreshView(
+  world: World,
+  info: KeyInfo,
+  key: string,
+  slot: Slot,
+  now: number,
+): CacheEntryView {
+  const { value: stored, expiresAt } = slot;
+  // A stored value is the cache's private copy and never changes: the same one prints the same.
+  if (info.raw === MISS || !Object.is(info.raw, stored)) {
+    const value = pyRepr(stored);
+    if (value !== info.value) {
+      info.value = value;
+      info.piece = `${pyRepr(info.rawKey)}: ${value}`;
+    }
+    info.raw = stored;
+  }
+  const { value } = info;
+  const isExpired = expiresAt !== null && expiresAt <= now;
+  const ttl = expiresAt === null ? null : expiresAt - now;
+  const dbValue = info.bound === null ? null : boundRepr(world, info.bound);
+  const isStale = !isExpired && dbValue !== null && dbValue !== value;
+  const old = info.view;
+  const next =
+    old !== null &&
+    old.value === value &&
+    old.expiresAt === expiresAt &&
+    Object.is(old.ttl, ttl) &&
+    old.isExpired === isExpired &&
+    old.isStale === isStale &&
+    old.dbValue === dbValue
+      ? old
+      : Object.freeze({
+          key,
+          rawKey: info.rawKey,
+          value,
+          expiresAt,
+          ttl,
+          isExpired,
+          isStale,
+          dbValue,
+        });
+  info.view = next;
+  info.viewNow = now;
+  return next;
+}
+
+/**
  * The Cache panel's view of the cache, built only when the step may have changed it (a cache
  * operation, the clock or a mirrored DB value). An entry equal to its last view is that
- * (frozen) view, and an unchanged list is the previous list itself.
+ * (frozen) view, and an unchanged list is the previous list itself. It also collects the dict's
+ * `'raw_key': value` pieces of the live entries for `dictOfView` (`world.pieces`).
  */
 function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntryView[] {
   const now = world.clock.now();
-  // Least recently used first, as the store holds them; the view lists the most recent first.
-  const lru: CacheEntryView[] = [];
-  // The dict's `'raw_key': value` pieces of the live entries, oldest first, for `dictOfView`.
-  const pieces: string[] = [];
-  world.pieces = pieces;
-  world.cache.forEachEntry((key, stored, expiresAt) => {
-    const info = keyInfo(world, key);
-    const isLive = expiresAt === null || expiresAt > now;
-    const last = info.view;
-    if (
-      last !== null &&
-      info.viewNow === now &&
-      last.expiresAt === expiresAt &&
-      info.raw !== MISS &&
-      Object.is(info.raw, stored) &&
-      (info.bound === null || info.bound.repr === last.dbValue)
-    ) {
-      // Same value, expiry, clock and mirrored DB value as when its view was built.
-      lru.push(last);
-      if (isLive) pieces.push(info.piece);
-      return;
-    }
-    // A stored value is the cache's private copy and never changes: the same one prints the same.
-    if (info.raw === MISS || !Object.is(info.raw, stored)) {
-      const value = pyRepr(stored);
-      if (value !== info.value) {
-        info.value = value;
-        info.piece = `${pyRepr(info.rawKey)}: ${value}`;
+  const n = world.slots.size;
+  // The slots are least recently used first and the view lists the most recent first, so slot
+  // k is entry n-1-k. A list of the same length is copied only at its first differing entry.
+  let view: CacheEntryView[] | null = n === previous.length ? null : new Array<CacheEntryView>(n);
+  let index = n;
+  // Live pieces, oldest first, checked against the dict last printed as they come: an array is
+  // made only once they differ (`null`: the same pieces so far, `same` of them).
+  const printed = world.dictPieces;
+  let pieces: string[] | null = null;
+  let same = 0;
+  // `values()`, not entries: a walk over entries makes a [key, slot] pair per entry.
+  for (const slot of world.slots.values()) {
+    const { key } = slot;
+    index -= 1;
+    const info = noteOf(world, key, slot);
+    const entry = isCurrent(info, slot, now)
+      ? (info.view as CacheEntryView)
+      : refreshView(world, info, key, slot, now);
+    if (view === null && entry !== previous[index]) view = copyAfter(previous, index);
+    if (view !== null) view[index] = entry;
+    if (slot.expiresAt === null || slot.expiresAt > now) {
+      if (pieces !== null) pieces.push(info.piece);
+      else if (same < printed.length && printed[same] === info.piece) same += 1;
+      else {
+        pieces = printed.slice(0, same);
+        pieces.push(info.piece);
       }
-      info.raw = stored;
     }
-    if (isLive) pieces.push(info.piece);
-    const { value } = info;
-    const isExpired = expiresAt !== null && expiresAt <= now;
-    const ttl = expiresAt === null ? null : expiresAt - now;
-    const dbValue = info.bound === null ? null : boundRepr(world, info.bound);
-    const isStale = !isExpired && dbValue !== null && dbValue !== value;
-    const old = info.view;
-    const next =
-      old !== null &&
-      old.value === value &&
-      old.expiresAt === expiresAt &&
-      Object.is(old.ttl, ttl) &&
-      old.isExpired === isExpired &&
-      old.isStale === isStale &&
-      old.dbValue === dbValue
-        ? old
-        : Object.freeze({
-            key,
-            rawKey: info.rawKey,
-            value,
-            expiresAt,
-            ttl,
-            isExpired,
-            isStale,
-            dbValue,
-          });
-    info.view = next;
-    info.viewNow = now;
-    lru.push(next);
-  });
-  const n = lru.length;
-  let same = n === previous.length;
-  for (let i = 0; same && i < n; i += 1) same = lru[n - 1 - i] === previous[i];
-  if (same) return previous as CacheEntryView[];
-  const view = new Array<CacheEntryView>(n);
-  for (let i = 0; i < n; i += 1) view[i] = lru[n - 1 - i];
-  return Object.freeze(view) as CacheEntryView[];
+  }
+  if (pieces === null && same < printed.length) pieces = printed.slice(0, same);
+  world.pieces = pieces;
+  return view === null ? (previous as CacheEntryView[]) : (Object.freeze(view) as CacheEntryView[]);
 }
 
 /**
@@ -626,13 +691,11 @@ function dictOfView(world: World, view: readonly CacheEntryView[], previous: str
   }
   // The pieces `cacheView` just collected for this view: the same pieces as the previous
   // dict's print the same text, which frames then share.
-  const { pieces, dictPieces } = world;
-  let same = previous !== '' && pieces.length === dictPieces.length;
-  for (let i = 0; same && i < pieces.length; i += 1) same = pieces[i] === dictPieces[i];
-  if (same) return previous;
-  world.dictPieces = pieces;
+  const { pieces } = world;
+  if (pieces === null && previous !== '') return previous;
+  if (pieces !== null) world.dictPieces = pieces;
   // One flat string (a join, not a chain of concatenations): frames keep it, and compare it.
-  return `{${pieces.join(', ')}}`;
+  return `{${world.dictPieces.join(', ')}}`;
 }
 
 function sameFields(a: Record<string, string> | null, b: Record<string, string> | null): boolean {
@@ -781,7 +844,11 @@ function trackedVars(
     const value = values[i];
     if (value !== undefined) out[tracked[i].name] = value;
   }
-  if (previous !== null && sameFields(out, previous)) return previous as Record<string, string>;
+  // Distinct names: a changed value is a changed object. Otherwise two variables may share a
+  // name, and the one shown may not have changed.
+  if (!tracker.simple && previous !== null && sameFields(out, previous)) {
+    return previous as Record<string, string>;
+  }
   return Object.freeze(out);
 }
 
@@ -821,9 +888,12 @@ function changedNames(
 function createWorld(lesson: Lesson, maxWork: number): World {
   const clock = createClock();
   const settings = lesson.setup.cache ?? {};
+  const store = createCacheStore();
   const world: World = {
     clock,
+    slots: slotsOf(store),
     cache: createCache({
+      store,
       clock,
       timeout: settings.timeout,
       maxEntries: settings.maxEntries,
@@ -840,6 +910,7 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     maxWork,
     stepIndex: 0,
     outcomes: [],
+    outcomeCount: 0,
     extraLines: new Set(),
     cacheDirty: false,
     clockDirty: false,
@@ -850,7 +921,7 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     keys: new Map(),
     rawOwners: new Map(),
     hasRawCollision: false,
-    pieces: [],
+    pieces: null,
     dictPieces: [],
     dbIndex: new Map(),
   };
@@ -946,8 +1017,7 @@ function runFrames(
     const isSkipped = skip.has(index);
     const cacheBefore = dict;
     const queriesBefore = world.db.queryCount();
-    // A fresh array for a step after one with outcomes; each frame gets an exact-size frozen copy.
-    if (world.outcomes.length > 0) world.outcomes = [];
+    world.outcomeCount = 0;
     if (world.extraLines.size > 0) world.extraLines = new Set();
     world.cacheDirty = false;
     world.clockDirty = false;
@@ -972,9 +1042,9 @@ function runFrames(
     const changedVars = changedNames(tracker, vars, previous.vars);
     // An exact-size copy: a pushed-to array keeps room for more, in every frame.
     const outcomes =
-      world.outcomes.length === 0
+      world.outcomeCount === 0
         ? NO_OUTCOMES
-        : (Object.freeze(world.outcomes.slice()) as ActorOutcome[]);
+        : (Object.freeze(world.outcomes.slice(0, world.outcomeCount)) as ActorOutcome[]);
     for (let k = 0; k < outcomes.length; k += 1) Object.freeze(outcomes[k]);
     const lines = isSkipped
       ? NO_LINES
