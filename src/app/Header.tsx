@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isPlainClick } from '../components/plain-click';
+import { controlValue, useAdoptEarlyInput } from '../components/use-adopt-early-input';
 import { lessonIndex } from '../lessons';
 import { selectLesson } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -47,6 +48,11 @@ export function Header() {
   const [isMenuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   const headerRef = useRef<HTMLElement>(null);
+  const lessonRef = useRef<HTMLSelectElement>(null);
+  const themeRef = useRef<HTMLSelectElement>(null);
+  // A lesson or theme picked on the prerendered page before its script ran is kept.
+  useAdoptEarlyInput(lessonRef, lessonId, controlValue, openLesson);
+  useAdoptEarlyInput(themeRef, theme, controlValue, (value) => setTheme(value as Theme));
   const title = !isReady
     ? 'Django Cache Lab'
     : view === 'lesson'
@@ -97,7 +103,7 @@ export function Header() {
         <div className="app-header__primary">
           <label className="app-header__field app-header__field--lesson">
             <span className="app-header__field-label">Lesson</span>
-            <select value={lessonId} onChange={(e) => openLesson(e.target.value)}>
+            <select ref={lessonRef} value={lessonId} onChange={(e) => openLesson(e.target.value)}>
               {groups.map((group) => (
                 <optgroup key={group} label={group}>
                   {lessonIndex
@@ -146,7 +152,11 @@ export function Header() {
         <div className="app-header__secondary">
           <label className="app-header__field app-header__field--theme">
             <span>Theme</span>
-            <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            <select
+              ref={themeRef}
+              value={theme}
+              onChange={(e) => setTheme(e.target.value as Theme)}
+            >
               {THEMES.map((t) => (
                 <option key={t} value={t}>
                   {THEME_LABEL[t]}

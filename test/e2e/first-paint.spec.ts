@@ -110,4 +110,59 @@ test.describe('First paint', () => {
     // Nothing is painted for a deep link until the app renders it, so the app starts at once.
     expect(deep.paint === null || deep.entry! < deep.paint).toBe(true);
   });
+
+  test.describe('a control used before the script runs keeps what the learner did', () => {
+    /** Open `/` with the entry chunk held back; `release` lets it load, then waits for the app. */
+    async function openBeforeScript(page: Page): Promise<{ release: () => Promise<void> }> {
+      let letGo = (): void => {};
+      const held = new Promise<void>((resolve) => (letGo = resolve));
+      await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto('./', { waitUntil: 'commit' });
+      await expect(page.getByRole('status').filter({ hasText: /^Step 0 of/ })).toBeVisible();
+      await expect(page.locator('html')).not.toHaveAttribute('data-ready', 'true');
+      return {
+        release: async () => {
+          letGo();
+          await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+        },
+      };
+    }
+
+    test('a quiz answer is the answer Check answer checks', async ({ page }) => {
+      const { release } = await openBeforeScript(page);
+      const question = page.getByRole('region', { name: 'Visual quiz' }).getByRole('group').first();
+      await question.getByRole('radio').first().check();
+      await release();
+      await expect(question.getByRole('radio').first()).toBeChecked();
+      const check = question.getByRole('button', { name: 'Check answer' });
+      await expect(check).toBeEnabled();
+      await check.click();
+      await expect(question.getByRole('status')).not.toBeEmpty();
+    });
+
+    test('the step slider and the speed are applied', async ({ page }) => {
+      const { release } = await openBeforeScript(page);
+      await page.getByRole('slider', { name: 'Step' }).fill('2');
+      await page.getByLabel('Speed').selectOption('0.5');
+      await release();
+      await expect(page.getByRole('status').filter({ hasText: /^Step 2 of/ })).toBeVisible();
+      await expect(page).toHaveURL(/step=2/);
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('django-cache-lab:v1')))
+        .toContain('"speed":0.5');
+    });
+
+    test('the lesson picked in the menu opens', async ({ page }) => {
+      const { release } = await openBeforeScript(page);
+      const lesson = page.getByLabel('Lesson');
+      await lesson.selectOption('ttl-expiry');
+      const title = await lesson.locator('option:checked').textContent();
+      await release();
+      await expect(page).toHaveURL(/lesson=ttl-expiry/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { controlValue, useAdoptEarlyInput } from '../../components/use-adopt-early-input';
 import { selectFrame, selectStepCount, selectTrace } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { PlayerLegend } from './PlayerLegend';
@@ -18,16 +19,21 @@ export function PlayerSlider() {
   const goTo = useAppStore((state) => state.goTo);
   const ticks = useMemo(() => ticksOf(trace.frames), [trace]);
   const kinds = useMemo(() => legendOf(ticks), [ticks]);
+  const sliderRef = useRef<HTMLInputElement>(null);
+  const value = clampStep(step, stepCount);
+  // A step dragged to on the prerendered page before its script ran is kept.
+  useAdoptEarlyInput(sliderRef, String(value), controlValue, (shown) => goTo(Number(shown)));
   return (
     <div className="player__track">
       <div className="player__rail">
         <input
+          ref={sliderRef}
           className="player__slider"
           type="range"
           min={0}
           max={stepCount}
           step={1}
-          value={clampStep(step, stepCount)}
+          value={value}
           aria-label="Step"
           aria-valuetext={stepStatus(frame, stepCount)}
           onChange={(event) => goTo(Number(event.currentTarget.value))}

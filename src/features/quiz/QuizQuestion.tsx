@@ -3,6 +3,7 @@ import type { QuizQuestion as Question } from '../../engine';
 import { useAppStore } from '../../store/store';
 import { selectAnswers, selectRevealed } from '../../store/selectors';
 import { OPTION_LETTERS } from '../../components/option-letters';
+import { checkedRadioValue, useAdoptEarlyInput } from '../../components/use-adopt-early-input';
 import { buildQuestionView, looksLikeCode } from './quiz-view';
 
 export interface QuizQuestionProps {
@@ -30,6 +31,13 @@ export function QuizQuestion({ index, question }: QuizQuestionProps) {
   );
   const groupName = useId();
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  // An answer chosen on the prerendered page before its script ran counts (Check answer sees it).
+  useAdoptEarlyInput(
+    fieldsetRef,
+    typeof answer?.selected === 'number' ? String(answer.selected) : null,
+    checkedRadioValue,
+    (value) => selectOption(index, Number(value)),
+  );
 
   const onRetry = (): void => {
     retry(index);

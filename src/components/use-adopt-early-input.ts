@@ -1,0 +1,46 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
+/**
+ * The prerendered page is on screen, and its native controls work, before its script has run: a
+ * learner can pick a lesson, drag the step slider or choose a quiz answer in that gap. Hydration
+ * keeps what such a control shows but fires no change event, so the app would disagree with its
+ * own control (a checked answer that `Check answer` does not see, a lesson menu naming another
+ * lesson). Once, after the first render, this hands `adopt` the value the control shows when it
+ * differs from the value the app rendered. A control rendered by the app (not hydrated) always
+ * shows the rendered value, so this does nothing there.
+ *
+ * `read` returns the value the control shows, or null when it shows none (a radio group with
+ * nothing checked).
+ */
+export function useAdoptEarlyInput<T extends HTMLElement>(
+  ref: RefObject<T | null>,
+  rendered: string | null,
+  read: (element: T) => string | null,
+  adopt: (value: string) => void,
+): void {
+  // What the first render showed and how to read and adopt it; the effect runs once.
+  const first = useRef({ rendered, read, adopt });
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return;
+    const shown = first.current.read(element);
+    if (shown === null || shown === first.current.rendered) return;
+    let isCancelled = false;
+    // After the rest of the first render's effects: the app shell's own (it applies the
+    // address, which would put the step back) run after those of the controls inside it.
+    queueMicrotask(() => {
+      if (!isCancelled) first.current.adopt(shown);
+    });
+    return () => {
+      isCancelled = true;
+    };
+  }, [ref]);
+}
+
+/** The value of a `<select>` or `<input>`. */
+export const controlValue = (element: HTMLSelectElement | HTMLInputElement): string =>
+  element.value;
+
+/** The value of the checked radio inside `element`, or null when none is checked. */
+export const checkedRadioValue = (element: HTMLElement): string | null =>
+  element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ?? null;
