@@ -11,7 +11,9 @@ export function eventOf(outcomes: readonly ActorOutcome[]): EventKind {
   let miss = false;
   let hit = false;
   let write = false;
-  for (const o of outcomes) {
+  // An index loop: for-of over a frozen array (as every frame's is) allocates in V8.
+  for (let i = 0; i < outcomes.length; i += 1) {
+    const o = outcomes[i];
     switch (o.kind) {
       case 'get':
         if (o.hit && o.stale) return 'stale-read';

@@ -14,6 +14,7 @@ import type {
   DjangoCache,
   Frame,
   Lesson,
+  LessonStep,
   Op,
   Pk,
   PyValue,
@@ -58,14 +59,23 @@ interface World {
   cacheDirty: boolean;
   /** Whether the step moved the clock (TTLs and expiry in the cache view). */
   clockDirty: boolean;
-  /** Rows whose view may have changed in this step (the database's `onChange` says so). */
-  touched: Set<RowRef>;
+  /**
+   * Rows whose view may have changed in this step (the database's `onChange` says so): the
+   * first `touchedCount`, each once. Like `outcomes`, one buffer for the run: emptying a Set or
+   * making a fresh array at every step was much of a step's garbage.
+   */
+  touched: RowRef[];
+  touchedCount: number;
   /** Which committed field a raw key mirrors (`null`: none); depends on the key alone. */
   bindingOf: Map<string, Bound | null>;
   /** Each row the engine has heard of, by model and pk. */
   rows: Map<string, Map<Pk, RowRef>>;
-  /** Bound values forgotten in this step (each with `shown`, the repr the views were built with). */
+  /**
+   * Bound values forgotten in this step (the first `forgottenCount`, each once, with `shown`:
+   * the repr the views were built with).
+   */
   forgotten: Bound[];
+  forgottenCount: number;
   /** What the Cache panel last showed for each final key. */
   keys: Map<string, KeyInfo>;
   /** Raw key → final key, to spot two final keys printing as one raw key (a dict collision). */
@@ -87,6 +97,8 @@ interface RowRef {
   id: string;
   /** The row's fields that keys or tracked variables mirror (forgotten when the row changes). */
   bounds: Bound[];
+  /** The step in which it was last added to `World.touched`. */
+  touchedIn: number;
 }
 
 function rowRef(world: World, model: string, pk: Pk): RowRef {
@@ -97,7 +109,7 @@ function rowRef(world: World, model: string, pk: Pk): RowRef {
   }
   let row = table.get(pk);
   if (row === undefined) {
-    row = { model, pk, id: rowId(model, pk), bounds: [] };
+    row = { model, pk, id: rowId(model, pk), bounds: [], touchedIn: -1 };
     table.set(pk, row);
   }
   return row;
@@ -111,6 +123,8 @@ interface Bound {
   repr: string | undefined;
   /** When forgotten in this step: the repr the views were built with, to tell if it changed. */
   shown: string;
+  /** The step in which it was last added to `World.forgotten`. */
+  forgottenIn: number;
 }
 
 /** The last view of one final key, so an unchanged entry is neither printed nor rebuilt again. */
@@ -121,6 +135,8 @@ interface KeyInfo {
   raw: unknown;
   value: string;
   view: CacheEntryView | null;
+  /** The slot `view` was built for: the same slot holds the same value (a write makes a new one). */
+  slot: Slot | null;
   /** `'raw_key': value` as the dict prints it, for `value`. */
   piece: string;
   /** The clock when `view` was built (its `ttl` and `isExpired` depend on it). */
@@ -161,7 +177,9 @@ function evaluateFields(
   vars: ReadonlyMap<string, PyValue>,
 ): Record<string, PyValue> {
   const out: Record<string, PyValue> = {};
-  for (const name of Object.keys(fields)) out[name] = evaluate(fields[name], vars);
+  // for-in over own names: Object.keys' order without the array it allocates per call.
+  for (const name in fields)
+    if (Object.hasOwn(fields, name)) out[name] = evaluate(fields[name], vars);
   return out;
 }
 
@@ -244,7 +262,7 @@ function boundField(world: World, model: string, pk: Pk, field: string): Bound {
   const row = rowRef(world, model, pk);
   let bound = row.bounds.find((b) => b.field === field);
   if (bound === undefined) {
-    bound = { model, pk, field, repr: undefined, shown: '' };
+    bound = { model, pk, field, repr: undefined, shown: '', forgottenIn: -1 };
     row.bounds.push(bound);
   }
   return bound;
@@ -262,12 +280,20 @@ function boundRepr(world: World, bound: Bound): string {
 /** The database says a row may have changed: its view is read again, its bound reprs forgotten. */
 function rowChanged(world: World, model: string, pk: Pk): void {
   const row = rowRef(world, model, pk);
-  world.touched.add(row);
+  const step = world.stepIndex;
+  if (row.touchedIn !== step) {
+    row.touchedIn = step;
+    world.touched[world.touchedCount] = row;
+    world.touchedCount += 1;
+  }
   for (const bound of row.bounds) {
-    // What the views were built with, to tell at the end of the step whether it changed.
-    if (bound.repr !== undefined) {
+    // What the views were built with (its repr when first forgotten in this step), to tell at
+    // the end of the step whether it changed.
+    if (bound.repr !== undefined && bound.forgottenIn !== step) {
+      bound.forgottenIn = step;
       bound.shown = bound.repr;
-      world.forgotten.push(bound);
+      world.forgotten[world.forgottenCount] = bound;
+      world.forgottenCount += 1;
     }
     bound.repr = undefined;
   }
@@ -275,8 +301,10 @@ function rowChanged(world: World, model: string, pk: Pk): void {
 
 /** Whether a database change in this step changed a committed value some key mirrors. */
 function boundsChanged(world: World): boolean {
-  // A loop, not `some` with a closure: this runs after every step that wrote a row.
-  for (const bound of world.forgotten) if (boundRepr(world, bound) !== bound.shown) return true;
+  for (let k = 0; k < world.forgottenCount; k += 1) {
+    const bound = world.forgotten[k];
+    if (boundRepr(world, bound) !== bound.shown) return true;
+  }
   return false;
 }
 
@@ -294,6 +322,21 @@ function record(world: World, outcome: ActorOutcome): void {
 
 /** Cache operations that mark the cache changed only when they report doing something. */
 const QUIET_WHEN_IDLE: ReadonlySet<string> = new Set(['cache.delete', 'cache.add', 'cache.touch']);
+
+/**
+ * An on_commit callback that runs `ops`. Made outside `execute`: a closure there over its
+ * parameters would make every call of `execute` allocate a context for them.
+ */
+function callbackOf(
+  world: World,
+  ops: readonly Op[],
+  actor: string,
+  scope: Record<string, PyValue>,
+): () => void {
+  return () => {
+    for (const inner of ops) runSafely(world, inner, actor, scope);
+  };
+}
 
 /** Run one operation as `actor`. Engine errors (Django's ValueError, …) become outcomes. */
 function execute(
@@ -422,9 +465,7 @@ function execute(
       return;
     }
     case 'onCommit':
-      db.onCommit(() => {
-        for (const inner of op.ops) runSafely(world, inner, actor, scope);
-      }, actor);
+      db.onCommit(callbackOf(world, op.ops, actor, scope), actor);
       return;
     case 'request': {
       const k = interpolate(op.key, vars, scope);
@@ -539,6 +580,7 @@ function keyInfo(world: World, finalKey: string): KeyInfo {
       raw: MISS,
       value: '',
       view: null,
+      slot: null,
       piece: '',
       viewNow: Number.NaN,
     };
@@ -568,15 +610,14 @@ function noteOf(world: World, finalKey: string, slot: Slot): KeyInfo {
   return info;
 }
 
-/** Whether the key's last view still shows the slot: same value, expiry, clock and DB value. */
+/** Whether the key's last view still shows the slot: same slot, expiry, clock and DB value. */
 function isCurrent(info: KeyInfo, slot: Slot, now: number): boolean {
   const last = info.view;
   return (
+    info.slot === slot &&
     last !== null &&
     info.viewNow === now &&
     last.expiresAt === slot.expiresAt &&
-    info.raw !== MISS &&
-    Object.is(info.raw, slot.value) &&
     (info.bound === null || info.bound.repr === last.dbValue)
   );
 }
@@ -625,6 +666,7 @@ function refreshView(
           dbValue,
         });
   info.view = next;
+  info.slot = slot;
   info.viewNow = now;
   return next;
 }
@@ -642,11 +684,10 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
   // k is entry n-1-k. A list of the same length is copied only at its first differing entry.
   let view: CacheEntryView[] | null = n === previous.length ? null : new Array<CacheEntryView>(n);
   let index = n;
-  // Live pieces, oldest first, checked against the dict last printed as they come: an array is
-  // made only once they differ (`null`: the same pieces so far, `same` of them).
+  // Live pieces, oldest first, checked against the dict last printed as they come.
   const printed = world.dictPieces;
-  let pieces: string[] | null = null;
-  let same = 0;
+  let live = 0;
+  let samePieces = true;
   // `values()`, not entries: a walk over entries makes a [key, slot] pair per entry.
   for (const slot of world.slots.values()) {
     const { key } = slot;
@@ -658,17 +699,27 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
     if (view === null && entry !== previous[index]) view = copyAfter(previous, index);
     if (view !== null) view[index] = entry;
     if (slot.expiresAt === null || slot.expiresAt > now) {
-      if (pieces !== null) pieces.push(info.piece);
-      else if (same < printed.length && printed[same] === info.piece) same += 1;
-      else {
-        pieces = printed.slice(0, same);
-        pieces.push(info.piece);
-      }
+      if (samePieces) samePieces = live < printed.length && printed[live] === info.piece;
+      live += 1;
     }
   }
-  if (pieces === null && same < printed.length) pieces = printed.slice(0, same);
-  world.pieces = pieces;
+  // Only a changed dict needs its pieces: an exact-size array, in a second walk (a pushed-to
+  // array would grow, and keep its spare room).
+  world.pieces = samePieces && live === printed.length ? null : livePieces(world, now, live);
   return view === null ? (previous as CacheEntryView[]) : (Object.freeze(view) as CacheEntryView[]);
+}
+
+/** The dict pieces of the `count` live slots, oldest first (every slot has its note by now). */
+function livePieces(world: World, now: number, count: number): string[] {
+  const pieces = new Array<string>(count);
+  let k = 0;
+  for (const slot of world.slots.values()) {
+    if (slot.expiresAt === null || slot.expiresAt > now) {
+      pieces[k] = (slot.note as KeyInfo).piece;
+      k += 1;
+    }
+  }
+  return pieces;
 }
 
 /**
@@ -698,33 +749,44 @@ function dictOfView(world: World, view: readonly CacheEntryView[], previous: str
   return `{${world.dictPieces.join(', ')}}`;
 }
 
+/** Whether two field views list the same names, in the same order, with the same reprs. */
 function sameFields(a: Record<string, string> | null, b: Record<string, string> | null): boolean {
   if (a === null || b === null) return a === b;
+  // Most rows compared did change: a field of `a` that `b` lacks or prints otherwise tells so
+  // without the two arrays `Object.keys` would allocate.
+  for (const k in a) {
+    if (Object.hasOwn(a, k) && (!Object.hasOwn(b, k) || a[k] !== b[k])) return false;
+  }
   const keys = Object.keys(a);
   const other = Object.keys(b);
-  return keys.length === other.length && keys.every((k, i) => other[i] === k && a[k] === b[k]);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i += 1) if (other[i] !== keys[i]) return false;
+  return true;
 }
 
 function sameRowView(a: DbRowFrameView, b: DbRowFrameView): boolean {
-  return (
-    sameFields(a.fields, b.fields) &&
-    a.pending.length === b.pending.length &&
-    a.pending.every(
-      (p, i) => p.actor === b.pending[i].actor && sameFields(p.fields, b.pending[i].fields),
-    )
-  );
+  if (!sameFields(a.fields, b.fields) || a.pending.length !== b.pending.length) return false;
+  for (let i = 0; i < a.pending.length; i += 1) {
+    const p = a.pending[i];
+    const q = b.pending[i];
+    if (p.actor !== q.actor || !sameFields(p.fields, q.fields)) return false;
+  }
+  return true;
 }
 
 function reprFields(fields: Record<string, PyValue>): Record<string, string> {
-  const names = Object.keys(fields);
-  // An own `__proto__` field must stay a field: only a defined property (fromEntries) does that.
-  if (names.includes('__proto__')) {
-    return Object.freeze(
-      Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, pyRepr(value)])),
-    );
-  }
   const out: Record<string, string> = {};
-  for (const name of names) out[name] = pyRepr(fields[name]);
+  // for-in over own names: Object.keys' order without the array it allocates per call.
+  for (const name in fields) {
+    if (!Object.hasOwn(fields, name)) continue;
+    // An own `__proto__` field must stay a field: only a defined property (fromEntries) does that.
+    if (name === '__proto__') {
+      return Object.freeze(
+        Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, pyRepr(value)])),
+      );
+    }
+    out[name] = pyRepr(fields[name]);
+  }
   return Object.freeze(out);
 }
 
@@ -766,7 +828,8 @@ function dbView(world: World, previous: readonly DbRowFrameView[]): DbRowFrameVi
  */
 function updateDbView(world: World, previous: readonly DbRowFrameView[]): DbRowFrameView[] {
   let view: DbRowFrameView[] | null = null;
-  for (const ref of world.touched) {
+  for (let k = 0; k < world.touchedCount; k += 1) {
+    const ref = world.touched[k];
     const row = world.db.row(ref.model, ref.pk);
     const index = world.dbIndex.get(ref.id);
     if ((row === null) !== (index === undefined)) return dbView(world, previous);
@@ -868,8 +931,7 @@ function changedNames(
     if (mask === 0) return NO_NAMES;
     let list = lists.get(mask);
     if (list === undefined) {
-      const names = tracker.tracked.flatMap((t, i) => ((mask >> i) & 1 ? [t.name] : []));
-      list = Object.freeze(names) as string[];
+      list = namesOf(tracker, mask);
       lists.set(mask, list);
     }
     return list;
@@ -883,6 +945,15 @@ function changedNames(
     lists.set(id, list);
   }
   return list;
+}
+
+/**
+ * The names of the tracked variables in `mask`, frozen. Not inline in `changedNames`: a closure
+ * there over `mask` would make every call allocate a context for it.
+ */
+function namesOf(tracker: Tracker, mask: number): string[] {
+  const names = tracker.tracked.flatMap((t, i) => ((mask >> i) & 1 ? [t.name] : []));
+  return Object.freeze(names) as string[];
 }
 
 function createWorld(lesson: Lesson, maxWork: number): World {
@@ -914,10 +985,12 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     extraLines: new Set(),
     cacheDirty: false,
     clockDirty: false,
-    touched: new Set(),
+    touched: [],
+    touchedCount: 0,
     bindingOf: new Map(),
     rows: new Map(),
     forgotten: [],
+    forgottenCount: 0,
     keys: new Map(),
     rawOwners: new Map(),
     hasRawCollision: false,
@@ -976,12 +1049,12 @@ function runFrames(
   for (let k = steps.length - 1; k >= 0; k -= 1) {
     nextLines[k] = skip.has(k + 1) ? nextLines[k + 1] : stepLines[k];
   }
-  let cache = cacheView(world, NO_CACHE);
-  let db = dbView(world, NO_ROWS);
-  let dict = dictOfView(world, cache, '');
+  const cache = cacheView(world, NO_CACHE);
+  const db = dbView(world, NO_ROWS);
+  const dict = dictOfView(world, cache, '');
   const tracker = createTracker(lesson);
-  world.touched.clear();
-  world.forgotten = [];
+  world.touchedCount = 0;
+  world.forgottenCount = 0;
   const start: Mutable<Frame> = {
     index: 0,
     action: 'Start',
@@ -1010,79 +1083,130 @@ function runFrames(
   const frames: Mutable<Frame>[] = [Object.freeze(start)];
   // What a what-if run compares with the normal path (only kept when there are skips).
   const raw: RawFrame[] = display ? [] : [{ outcomes: NO_OUTCOMES, cacheAfter: dict }];
+  const runner: Runner = {
+    world,
+    tracker,
+    skip,
+    display,
+    onStep,
+    stepLines,
+    nextLines,
+    cache,
+    db,
+    dict,
+  };
   for (let i = 0; i < steps.length; i += 1) {
-    const step = steps[i];
-    const index = i + 1;
-    const actor = step.actor ?? DEFAULT_ACTOR;
-    const isSkipped = skip.has(index);
-    const cacheBefore = dict;
-    const queriesBefore = world.db.queryCount();
-    world.outcomeCount = 0;
-    if (world.extraLines.size > 0) world.extraLines = new Set();
-    world.cacheDirty = false;
-    world.clockDirty = false;
-    if (world.touched.size > 0) world.touched.clear();
-    if (world.forgotten.length > 0) world.forgotten = [];
-    world.stepIndex = index;
-    onStep?.(index);
-    if (!isSkipped) for (const op of step.ops) runSafely(world, op, actor);
-    const previous = frames[frames.length - 1];
-    if (world.touched.size > 0) db = updateDbView(world, db);
-    if (world.cacheDirty || world.clockDirty || boundsChanged(world)) {
-      const next = cacheView(world, cache);
-      // Which entries are live depends on the clock as well as on the entries.
-      if (next !== cache || world.clockDirty) dict = dictOfView(world, next, dict);
-      cache = next;
-    }
-    const cacheAfter = dict;
-    const vars = trackedVars(world, tracker, dict, previous.vars);
-    // Every frame shows the whole cache (as entries, before, after and tracked: four passes)
-    // and the database: the work budget counts them as if each frame built them anew.
-    spend(world, 4 * cache.length + db.length);
-    const changedVars = changedNames(tracker, vars, previous.vars);
-    // An exact-size copy: a pushed-to array keeps room for more, in every frame.
-    const outcomes =
-      world.outcomeCount === 0
-        ? NO_OUTCOMES
-        : (Object.freeze(world.outcomes.slice(0, world.outcomeCount)) as ActorOutcome[]);
-    for (let k = 0; k < outcomes.length; k += 1) Object.freeze(outcomes[k]);
-    const lines = isSkipped
-      ? NO_LINES
-      : world.extraLines.size === 0
-        ? stepLines[i]
-        : (Object.freeze([
-            ...step.lines,
-            ...[...world.extraLines].sort((a, b) => a - b),
-          ]) as number[]);
-    const frame: Mutable<Frame> = {
-      index,
-      action: step.action,
-      cacheKey: step.cacheKey,
-      result: step.result,
-      narration: step.narration,
-      actor,
-      isSkipped,
-      isDiverged: false,
-      cacheBefore: display ? (step.display?.cacheBefore ?? cacheBefore) : cacheBefore,
-      cacheAfter: display ? (step.display?.cacheAfter ?? cacheAfter) : cacheAfter,
-      cache,
-      db,
-      outcomes,
-      clock: world.clock.now(),
-      lines,
-      nextLines: nextLines[index],
-      stage: step.stage,
-      event: isSkipped ? 'other' : eventOf(outcomes),
-      queries: world.db.queryCount(),
-      stepQueries: world.db.queryCount() - queriesBefore,
-      vars,
-      changedVars,
-      transcript: step.transcript ?? null,
-    };
+    const frame = stepFrame(runner, steps[i], i + 1, frames[i]);
     frames.push(display ? Object.freeze(frame) : frame);
-    if (!display) raw.push({ outcomes, cacheAfter });
+    // Without `display`, a frame holds the engine's own dict text.
+    if (!display) raw.push({ outcomes: frame.outcomes, cacheAfter: frame.cacheAfter });
   }
   return { frames, raw };
+}
+
+/**
+ * The step's outcomes as an exact-size frozen copy (the buffer keeps room for more), each
+ * outcome frozen. The usual single outcome is an array literal: about half the cost of a
+ * frozen slice in V8.
+ */
+function frozenOutcomes(world: World): ActorOutcome[] {
+  const count = world.outcomeCount;
+  if (count === 0) return NO_OUTCOMES;
+  const { outcomes } = world;
+  const list = count === 1 ? [outcomes[0]] : outcomes.slice(0, count);
+  for (let k = 0; k < count; k += 1) Object.freeze(list[k]);
+  return Object.freeze(list) as ActorOutcome[];
+}
+
+/** What a run carries from step to step (`runFrames`'s state, for `stepFrame`). */
+interface Runner {
+  world: World;
+  tracker: Tracker;
+  skip: ReadonlySet<number>;
+  display: boolean;
+  onStep: ((step: number) => void) | undefined;
+  /** Each step's lines, frozen; `nextLines[k]`: the lines of the next step to run after frame k. */
+  stepLines: readonly number[][];
+  nextLines: readonly number[][];
+  /** What the last frame showed: the next frame shares what its step did not change. */
+  cache: CacheEntryView[];
+  db: DbRowFrameView[];
+  dict: string;
+}
+
+/**
+ * Run step `index` (1-based; its ops are skipped when the run skips it) and build its frame,
+ * unfrozen, from what it changed. A function of its own, so the engine optimises it as it is
+ * called rather than by replacing the whole run loop while it runs.
+ */
+function stepFrame(
+  runner: Runner,
+  step: LessonStep,
+  index: number,
+  previous: Frame,
+): Mutable<Frame> {
+  const { world, tracker, display } = runner;
+  const actor = step.actor ?? DEFAULT_ACTOR;
+  const isSkipped = runner.skip.has(index);
+  const cacheBefore = runner.dict;
+  const queriesBefore = world.db.queryCount();
+  world.outcomeCount = 0;
+  if (world.extraLines.size > 0) world.extraLines = new Set();
+  world.cacheDirty = false;
+  world.clockDirty = false;
+  world.touchedCount = 0;
+  world.forgottenCount = 0;
+  world.stepIndex = index;
+  runner.onStep?.(index);
+  if (!isSkipped) for (let k = 0; k < step.ops.length; k += 1) runSafely(world, step.ops[k], actor);
+  if (world.touchedCount > 0) runner.db = updateDbView(world, runner.db);
+  if (world.cacheDirty || world.clockDirty || boundsChanged(world)) {
+    const next = cacheView(world, runner.cache);
+    // Which entries are live depends on the clock as well as on the entries.
+    if (next !== runner.cache || world.clockDirty)
+      runner.dict = dictOfView(world, next, runner.dict);
+    runner.cache = next;
+  }
+  const { cache, db, dict: cacheAfter } = runner;
+  const vars = trackedVars(world, tracker, cacheAfter, previous.vars);
+  // Every frame shows the whole cache (as entries, before, after and tracked: four passes)
+  // and the database: the work budget counts them as if each frame built them anew.
+  spend(world, 4 * cache.length + db.length);
+  const changedVars = changedNames(tracker, vars, previous.vars);
+  const outcomes = frozenOutcomes(world);
+  const lines = isSkipped
+    ? NO_LINES
+    : world.extraLines.size === 0
+      ? runner.stepLines[index - 1]
+      : (Object.freeze([
+          ...step.lines,
+          ...[...world.extraLines].sort((a, b) => a - b),
+        ]) as number[]);
+  return {
+    index,
+    action: step.action,
+    cacheKey: step.cacheKey,
+    result: step.result,
+    narration: step.narration,
+    actor,
+    isSkipped,
+    isDiverged: false,
+    cacheBefore: display ? (step.display?.cacheBefore ?? cacheBefore) : cacheBefore,
+    cacheAfter: display ? (step.display?.cacheAfter ?? cacheAfter) : cacheAfter,
+    cache,
+    db,
+    outcomes,
+    clock: world.clock.now(),
+    lines,
+    nextLines: runner.nextLines[index],
+    stage: step.stage,
+    event: isSkipped ? 'other' : eventOf(outcomes),
+    queries: world.db.queryCount(),
+    stepQueries: world.db.queryCount() - queriesBefore,
+    vars,
+    changedVars,
+    transcript: step.transcript ?? null,
+  };
 }
 
 const NO_CACHE: readonly CacheEntryView[] = Object.freeze([]);
