@@ -33,8 +33,30 @@ function chooseQuote(hasSingle: boolean, hasDouble: boolean): string {
 /** Printable ASCII without quotes or backslashes: repr is the text between single quotes. */
 const PLAIN = /^[ !#-&(-[\]-~]*$/;
 
+/**
+ * Reprs of short strings seen lately. Lessons print the same few values over and over (every
+ * outcome, cache entry and DB field of every frame): a remembered repr is found without the
+ * scan, and is one string shared by all the frames that show it instead of a copy in each.
+ * Bounded: a run of endless distinct strings only clears it now and then.
+ */
+const STRING_REPRS = new Map<string, string>();
+const STRING_REPRS_MAX = 1_000;
+const STRING_REPR_MAX_LENGTH = 64;
+
 /** `repr(s)` for a Python `str`. */
 function reprString(text: string): string {
+  if (text.length > STRING_REPR_MAX_LENGTH) return scanString(text);
+  let repr = STRING_REPRS.get(text);
+  if (repr === undefined) {
+    repr = scanString(text);
+    if (STRING_REPRS.size >= STRING_REPRS_MAX) STRING_REPRS.clear();
+    STRING_REPRS.set(text, repr);
+  }
+  return repr;
+}
+
+/** {@link reprString}, computed. */
+function scanString(text: string): string {
   if (PLAIN.test(text)) return `'${text}'`;
   const quote = chooseQuote(text.includes("'"), text.includes('"'));
   let body = '';
