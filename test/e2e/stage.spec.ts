@@ -225,6 +225,55 @@ test.describe('Stage table band', () => {
   });
 });
 
+/*
+ * The band is a strip of the table: at every step the current row is whole between the sticky
+ * column headers and the band's bottom edge, and no column runs off its right edge. Before,
+ * at 1024x768 rows of three lines slid under the headers and the Result column was cut off.
+ */
+for (const { label, query, viewport } of [
+  { label: '1024×768', query: '', viewport: { width: 1024, height: 768 } },
+  { label: '768×1024', query: '', viewport: { width: 768, height: 1024 } },
+  { label: 'presenter 1024×768', query: '&present=1', viewport: { width: 1024, height: 768 } },
+  { label: 'presenter 800×600', query: '&present=1', viewport: { width: 800, height: 600 } },
+  { label: 'presenter 1366×768', query: '&present=1', viewport: { width: 1366, height: 768 } },
+  { label: 'presenter 1920×1080', query: '&present=1', viewport: { width: 1920, height: 1080 } },
+]) {
+  test.describe(`Stage table band at ${label}`, () => {
+    test.use({ viewport, reducedMotion: 'reduce' });
+    test('every table lesson: the current row is whole under the headers, no column cut off', async ({
+      page,
+    }) => {
+      const misses: string[] = [];
+      let rows = 0;
+      for (const lesson of catalog) {
+        await page.goto(`./?lesson=${lesson.id}${query}`);
+        await expect(status(page)).toHaveText(/^Step 0 of/);
+        if ((await page.locator('.stage__bottom table').count()) === 0) continue;
+        for (let step = 1; step <= lesson.steps.length; step += 1) {
+          await page.keyboard.press('ArrowRight');
+          await expect(status(page)).toHaveText(new RegExp(`^Step ${step} of`));
+          const fit = await page.locator('.stage__bottom .xtable__scroll').evaluate(async (box) => {
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            const row = box.querySelector('tbody tr[aria-current]')!.getBoundingClientRect();
+            const header = box.querySelector('thead th')!.getBoundingClientRect();
+            const bottom = box.getBoundingClientRect().top + box.clientTop + box.clientHeight;
+            return {
+              top: row.top - header.bottom,
+              bottom: bottom - row.bottom,
+              cut: box.scrollWidth - box.clientWidth,
+            };
+          });
+          rows += 1;
+          if (fit.top < -1 || fit.bottom < -1 || fit.cut > 1)
+            misses.push(`${lesson.id} step ${step}: ${JSON.stringify(fit)}`);
+        }
+      }
+      expect(rows, 'table rows checked').toBeGreaterThan(20);
+      expect(misses).toEqual([]);
+    });
+  });
+}
+
 test.describe('Copy link to this step', () => {
   test('copies the full URL and says so', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
