@@ -25,6 +25,28 @@ export interface Slot {
  */
 type Slots = Map<string, Slot>;
 
+/**
+ * What changed in a store's slots since the engine last emptied the log (run.ts does at every
+ * step, so its Cache panel rebuilds only those entries): each final key moved to the most
+ * recent end (a write, or a read that hit), touched or removed, in order, repeats allowed; the
+ * first `count`. `all`: more changed than is listed (`clear`, or a log no one empties).
+ */
+export interface ChangeLog {
+  keys: string[];
+  /** Parallel to `keys`: whether that change moved the key to the most recent end. */
+  moved: boolean[];
+  count: number;
+  all: boolean;
+}
+
+/** Past this many changes a log gives up listing them (`all`): a cache outside the engine stays small. */
+const LOG_LIMIT = 64;
+
+interface Store {
+  slots: Slots;
+  log: ChangeLog;
+}
+
 /** `MEMCACHE_MAX_KEY_LENGTH` in `django/core/cache/backends/base.py`. */
 const MEMCACHE_MAX_KEY_LENGTH = 250;
 
@@ -35,7 +57,7 @@ const NON_PRINTABLE = /^[\p{C}\p{Z}]$/u;
 const MISSING: unique symbol = Symbol('missing');
 
 /** Stores live outside the handles so a handle stays a plain, serialisable `{ id }`. */
-const slotsByStore = new WeakMap<CacheStore, Slots>();
+const stores = new WeakMap<CacheStore, Store>();
 let nextStoreId = 1;
 
 /**
@@ -44,7 +66,7 @@ let nextStoreId = 1;
  */
 export function createCacheStore(): CacheStore {
   const store: CacheStore = Object.freeze({ id: nextStoreId++ });
-  slotsByStore.set(store, new Map());
+  stores.set(store, newStore());
   return store;
 }
 
@@ -53,17 +75,37 @@ export function createCacheStore(): CacheStore {
  * values, never change them; `note` is the viewer's). Not part of the public API.
  */
 export function slotsOf(store: CacheStore): ReadonlyMap<string, Slot> {
-  return slotsFor(store);
+  return storeFor(store).slots;
 }
 
-function slotsFor(store: CacheStore): Slots {
-  let slots = slotsByStore.get(store);
-  if (slots === undefined) {
+/** The change log of a store, for the engine's views only (they empty it). Not public API. */
+export function changesOf(store: CacheStore): ChangeLog {
+  return storeFor(store).log;
+}
+
+function newStore(): Store {
+  return { slots: new Map(), log: { keys: [], moved: [], count: 0, all: false } };
+}
+
+function storeFor(handle: CacheStore): Store {
+  let store = stores.get(handle);
+  if (store === undefined) {
     // A handle not made by createCacheStore (e.g. rebuilt from data) still gets its own store.
-    slots = new Map();
-    slotsByStore.set(store, slots);
+    store = newStore();
+    stores.set(handle, store);
   }
-  return slots;
+  return store;
+}
+
+function logChange(log: ChangeLog, key: string, moved: boolean): void {
+  if (log.all) return;
+  if (log.count === LOG_LIMIT) {
+    log.all = true;
+    return;
+  }
+  log.keys[log.count] = key;
+  log.moved[log.count] = moved;
+  log.count += 1;
 }
 
 /**
@@ -263,7 +305,7 @@ function copy<T>(value: T): T {
  */
 export function createCache(options: CacheOptions): DjangoCache {
   const { clock } = options;
-  const slots = slotsFor(options.store ?? createCacheStore());
+  const { slots, log } = storeFor(options.store ?? createCacheStore());
   const defaultTimeout = options.timeout === null ? null : pyInt(options.timeout ?? 300, 300);
   const maxEntries = pyInt(options.maxEntries ?? 300, 300);
   const cullFrequency = pyInt(options.cullFrequency ?? 3, 3);
@@ -326,12 +368,25 @@ export function createCache(options: CacheOptions): DjangoCache {
   function moveToFront(finalKey: string, slot: Slot): void {
     slots.delete(finalKey);
     slots.set(finalKey, slot);
+    logChange(log, finalKey, true);
+  }
+
+  /** Drop a slot (expired, deleted or culled); whether there was one. */
+  function drop(finalKey: string): boolean {
+    const dropped = slots.delete(finalKey);
+    if (dropped) logChange(log, finalKey, false);
+    return dropped;
+  }
+
+  function dropAll(): void {
+    slots.clear();
+    log.all = true;
   }
 
   /** `LocMemCache._cull`: drops from the LRU end whether or not the entries have expired. */
   function cull(): void {
     if (cullFrequency === 0) {
-      slots.clear();
+      dropAll();
       return;
     }
     // Python's `//` floors; a negative frequency gives a negative count and culls nothing.
@@ -341,7 +396,7 @@ export function createCache(options: CacheOptions): DjangoCache {
       if (doomed.length >= count) break;
       doomed.push(finalKey);
     }
-    for (const finalKey of doomed) slots.delete(finalKey);
+    for (const finalKey of doomed) drop(finalKey);
   }
 
   /** `LocMemCache._set`: culls first, even when the write overwrites an existing key. */
@@ -354,7 +409,7 @@ export function createCache(options: CacheOptions): DjangoCache {
     const finalKey = makeAndValidateKey(key, version);
     const slot = slots.get(finalKey);
     if (!isLive(slot)) {
-      slots.delete(finalKey);
+      drop(finalKey);
       return defaultValue;
     }
     moveToFront(finalKey, slot);
@@ -389,14 +444,14 @@ export function createCache(options: CacheOptions): DjangoCache {
 
   function remove(key: CacheKey, version?: number | null): boolean {
     // `_delete` removes whatever is there: an expired entry not yet purged counts as deleted.
-    return slots.delete(makeAndValidateKey(key, version));
+    return drop(makeAndValidateKey(key, version));
   }
 
   function incr(key: CacheKey, delta = 1, version?: number | null): number {
     const finalKey = makeAndValidateKey(key, version);
     const slot = slots.get(finalKey);
     if (!isLive(slot)) {
-      slots.delete(finalKey);
+      drop(finalKey);
       // Django formats with '%s', not %r: the final key between literal single quotes.
       throw valueError(`Key '${finalKey}' not found`);
     }
@@ -437,6 +492,7 @@ export function createCache(options: CacheOptions): DjangoCache {
       // touch neither purges an expired entry nor moves a live one in the LRU order.
       if (!isLive(slot)) return false;
       slot.expiresAt = expiryFor(timeout);
+      logChange(log, finalKey, false);
       return true;
     },
     delete: remove,
@@ -461,7 +517,7 @@ export function createCache(options: CacheOptions): DjangoCache {
       const finalKey = makeAndValidateKey(key, version);
       const slot = slots.get(finalKey);
       if (isLive(slot)) return true;
-      slots.delete(finalKey);
+      drop(finalKey);
       return false;
     },
     incr,
@@ -469,7 +525,7 @@ export function createCache(options: CacheOptions): DjangoCache {
     incrVersion,
     decrVersion: (key, delta = 1, version) => incrVersion(key, -delta, version),
     clear() {
-      slots.clear();
+      dropAll();
       return undefined;
     },
     makeKey,

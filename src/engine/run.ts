@@ -1,4 +1,11 @@
-import { createCache, createCacheStore, slotsOf, type Slot } from './cache';
+import {
+  changesOf,
+  createCache,
+  createCacheStore,
+  slotsOf,
+  type ChangeLog,
+  type Slot,
+} from './cache';
 import { createClock } from './clock';
 import { createDatabase } from './db';
 import { pyRepr, pyStr } from './python-repr';
@@ -36,6 +43,8 @@ interface World {
   cache: DjangoCache;
   /** The cache's slots, least recently used first, read by the Cache panel's view. */
   slots: ReadonlyMap<string, Slot>;
+  /** What the cache changed in the step being run (emptied at every step). */
+  changes: ChangeLog;
   db: Database;
   vars: Map<string, PyValue>;
   bindings: readonly CompiledBinding[];
@@ -55,8 +64,6 @@ interface World {
   outcomeCount: number;
   /** Extra code lines that ran (receiver bodies). */
   extraLines: Set<number>;
-  /** Whether the step ran a cache operation that may have changed the cache. */
-  cacheDirty: boolean;
   /** Whether the step moved the clock (TTLs and expiry in the cache view). */
   clockDirty: boolean;
   /**
@@ -78,6 +85,12 @@ interface World {
   forgottenCount: number;
   /** What the Cache panel last showed for each final key. */
   keys: Map<string, KeyInfo>;
+  /**
+   * The keys of the last cache view, in its order (most recent first; its first `view.length`),
+   * and a spare buffer the next view's order is built in (then the two swap).
+   */
+  order: KeyInfo[];
+  spareOrder: KeyInfo[];
   /** Raw key → final key, to spot two final keys printing as one raw key (a dict collision). */
   rawOwners: Map<string, string>;
   hasRawCollision: boolean;
@@ -125,10 +138,13 @@ interface Bound {
   shown: string;
   /** The step in which it was last added to `World.forgotten`. */
   forgottenIn: number;
+  /** The cache keys that mirror it (each final key's info, once). */
+  infos: KeyInfo[];
 }
 
 /** The last view of one final key, so an unchanged entry is neither printed nor rebuilt again. */
 interface KeyInfo {
+  key: string;
   rawKey: string;
   bound: Bound | null;
   /** The stored value last printed (compared with `Object.is`; stored values never change). */
@@ -141,6 +157,11 @@ interface KeyInfo {
   piece: string;
   /** The clock when `view` was built (its `ttl` and `isExpired` depend on it). */
   viewNow: number;
+  /** Steps in which the key changed in place (touched, removed, its DB value) or moved. */
+  changedIn: number;
+  movedIn: number;
+  /** The step whose view placed it at the most recent end (so a key moved twice shows once). */
+  placedIn: number;
 }
 
 /** Distinct for `1` and `'1'`, as the database's maps are. */
@@ -262,7 +283,7 @@ function boundField(world: World, model: string, pk: Pk, field: string): Bound {
   const row = rowRef(world, model, pk);
   let bound = row.bounds.find((b) => b.field === field);
   if (bound === undefined) {
-    bound = { model, pk, field, repr: undefined, shown: '', forgottenIn: -1 };
+    bound = { model, pk, field, repr: undefined, shown: '', forgottenIn: -1, infos: [] };
     row.bounds.push(bound);
   }
   return bound;
@@ -299,13 +320,19 @@ function rowChanged(world: World, model: string, pk: Pk): void {
   }
 }
 
-/** Whether a database change in this step changed a committed value some key mirrors. */
-function boundsChanged(world: World): boolean {
+/**
+ * Whether a database change in this step changed a committed value some cache key mirrors;
+ * the infos of those keys are marked changed in this step.
+ */
+function markBoundChanges(world: World): boolean {
+  let changed = false;
   for (let k = 0; k < world.forgottenCount; k += 1) {
     const bound = world.forgotten[k];
-    if (boundRepr(world, bound) !== bound.shown) return true;
+    if (bound.infos.length === 0 || boundRepr(world, bound) === bound.shown) continue;
+    changed = true;
+    for (let i = 0; i < bound.infos.length; i += 1) bound.infos[i].changedIn = world.stepIndex;
   }
-  return false;
+  return changed;
 }
 
 /** Whether a value read from `rawKey` (printed as `repr`) differs from the DB value it mirrors. */
@@ -319,9 +346,6 @@ function record(world: World, outcome: ActorOutcome): void {
   world.outcomes[world.outcomeCount] = outcome;
   world.outcomeCount += 1;
 }
-
-/** Cache operations that mark the cache changed only when they report doing something. */
-const QUIET_WHEN_IDLE: ReadonlySet<string> = new Set(['cache.delete', 'cache.add', 'cache.touch']);
 
 /**
  * An on_commit callback that runs `ops`. Made outside `execute`: a closure there over its
@@ -346,11 +370,6 @@ function execute(
   scope: Record<string, PyValue> = NO_SCOPE,
 ): void {
   const { cache, db, vars } = world;
-  // A cache operation may purge an expired entry, move one in the LRU order or cull; a delete,
-  // add or touch that reports it did nothing changed nothing (LocMem's _delete, add and touch).
-  if (!QUIET_WHEN_IDLE.has(op.op) && (op.op === 'request' || op.op.startsWith('cache.'))) {
-    world.cacheDirty = true;
-  }
   switch (op.op) {
     case 'cache.get': {
       const k = interpolate(op.key, vars, scope);
@@ -379,7 +398,6 @@ function execute(
     case 'cache.add': {
       const k = interpolate(op.key, vars, scope);
       const stored = cache.add(k, evaluate(op.value, vars), op.timeout);
-      if (stored) world.cacheDirty = true;
       record(world, { kind: 'add', key: k, stored, actor });
       if (op.as) vars.set(op.as, stored);
       return;
@@ -387,7 +405,6 @@ function execute(
     case 'cache.delete': {
       const k = interpolate(op.key, vars, scope);
       const deleted = cache.delete(k);
-      if (deleted) world.cacheDirty = true;
       record(world, { kind: 'delete', key: k, deleted, actor });
       if (op.as) vars.set(op.as, deleted);
       return;
@@ -403,7 +420,6 @@ function execute(
     case 'cache.touch': {
       const k = interpolate(op.key, vars, scope);
       const live = cache.touch(k, op.timeout);
-      if (live) world.cacheDirty = true;
       record(world, { kind: 'touch', key: k, live, actor });
       if (op.as) vars.set(op.as, live);
       return;
@@ -574,20 +590,32 @@ function keyInfo(world: World, finalKey: string): KeyInfo {
     const owner = world.rawOwners.get(rawKey);
     if (owner === undefined) world.rawOwners.set(rawKey, finalKey);
     else if (owner !== finalKey) world.hasRawCollision = true;
-    info = {
-      rawKey,
-      bound: bindingFor(world, rawKey),
-      raw: MISS,
-      value: '',
-      view: null,
-      slot: null,
-      piece: '',
-      viewNow: Number.NaN,
-    };
+    info = newKeyInfo(finalKey, rawKey, bindingFor(world, rawKey));
+    info.bound?.infos.push(info);
     world.keys.set(finalKey, info);
   }
   return info;
 }
+
+function newKeyInfo(key: string, rawKey: string, bound: Bound | null): KeyInfo {
+  return {
+    key,
+    rawKey,
+    bound,
+    raw: MISS,
+    value: '',
+    view: null,
+    slot: null,
+    piece: '',
+    viewNow: Number.NaN,
+    changedIn: -1,
+    movedIn: -1,
+    placedIn: -1,
+  };
+}
+
+/** Fills order buffers up to a length, so they stay packed arrays of infos. */
+const NO_INFO = newKeyInfo('', '', null);
 
 /**
  * A copy of `list` with its entries after `index` (a loop: `slice` of a frozen array takes a
@@ -683,6 +711,8 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
   // The slots are least recently used first and the view lists the most recent first, so slot
   // k is entry n-1-k. A list of the same length is copied only at its first differing entry.
   let view: CacheEntryView[] | null = n === previous.length ? null : new Array<CacheEntryView>(n);
+  const { order } = world;
+  while (order.length < n) order.push(NO_INFO);
   let index = n;
   // Live pieces, oldest first, checked against the dict last printed as they come.
   const printed = world.dictPieces;
@@ -693,6 +723,7 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
     const { key } = slot;
     index -= 1;
     const info = noteOf(world, key, slot);
+    order[index] = info;
     const entry = isCurrent(info, slot, now)
       ? (info.view as CacheEntryView)
       : refreshView(world, info, key, slot, now);
@@ -707,6 +738,100 @@ function cacheView(world: World, previous: readonly CacheEntryView[]): CacheEntr
   // array would grow, and keep its spare room).
   world.pieces = samePieces && live === printed.length ? null : livePieces(world, now, live);
   return view === null ? (previous as CacheEntryView[]) : (Object.freeze(view) as CacheEntryView[]);
+}
+
+/**
+ * The cache view after a step that changed only the keys the cache logged and those whose DB
+ * value changed, built from the previous view without walking the others: the keys moved to the
+ * most recent end come first (the last moved first), then the previous view's other entries in
+ * their order, less the removed ones, rebuilt where changed. Only when the clock stood still
+ * (a moved clock changes every TTL). `null` when the log does not account for the store.
+ */
+function changedCacheView(
+  world: World,
+  previous: readonly CacheEntryView[],
+): CacheEntryView[] | null {
+  const { slots, changes } = world;
+  const { keys, moved } = changes;
+  const step = world.stepIndex;
+  const now = world.clock.now();
+  for (let k = 0; k < changes.count; k += 1) {
+    const info = world.keys.get(keys[k]);
+    if (info === undefined) continue;
+    if (moved[k]) info.movedIn = step;
+    else info.changedIn = step;
+  }
+  const n = slots.size;
+  const order = world.spareOrder;
+  while (order.length < n) order.push(NO_INFO);
+  let count = 0;
+  // Backwards: the first move met is a key's last one, and the last moved key is the newest.
+  for (let k = changes.count - 1; k >= 0; k -= 1) {
+    if (!moved[k]) continue;
+    const key = keys[k];
+    const slot = slots.get(key);
+    // Removed after it moved.
+    if (slot === undefined) continue;
+    const info = noteOf(world, key, slot);
+    if (info.placedIn === step) continue;
+    // A new key had no info to mark above.
+    info.placedIn = step;
+    info.movedIn = step;
+    if (count === n) return null;
+    order[count] = info;
+    count += 1;
+    if (!isCurrent(info, slot, now)) refreshView(world, info, key, slot, now);
+  }
+  const last = world.order;
+  for (let i = 0; i < previous.length; i += 1) {
+    const info = last[i];
+    if (info.movedIn === step) continue;
+    if (info.changedIn === step) {
+      const slot = slots.get(info.key);
+      if (slot === undefined) continue;
+      if (!isCurrent(info, slot, now)) refreshView(world, info, info.key, slot, now);
+    }
+    if (count === n) return null;
+    order[count] = info;
+    count += 1;
+  }
+  if (count !== n) return null;
+  world.spareOrder = last;
+  world.order = order;
+  // Only a logged change can change the dict: a DB value is not in it.
+  world.pieces = changes.count > 0 ? changedPieces(world, order, n) : null;
+  let same = n === previous.length;
+  for (let i = 0; same && i < n; i += 1) same = order[i].view === previous[i];
+  if (same) return previous as CacheEntryView[];
+  const view = new Array<CacheEntryView>(n);
+  for (let i = 0; i < n; i += 1) view[i] = order[i].view as CacheEntryView;
+  return Object.freeze(view) as CacheEntryView[];
+}
+
+/**
+ * The dict pieces of the live keys among the first `n` of `order` (most recent first, each
+ * with its view current), oldest first; `null` when they are the pieces of the dict last printed.
+ */
+function changedPieces(world: World, order: readonly KeyInfo[], n: number): string[] | null {
+  const printed = world.dictPieces;
+  let live = 0;
+  let same = true;
+  for (let i = n - 1; i >= 0; i -= 1) {
+    const info = order[i];
+    if ((info.view as CacheEntryView).isExpired) continue;
+    if (same) same = live < printed.length && printed[live] === info.piece;
+    live += 1;
+  }
+  if (same && live === printed.length) return null;
+  const pieces = new Array<string>(live);
+  let k = 0;
+  for (let i = n - 1; i >= 0; i -= 1) {
+    const info = order[i];
+    if ((info.view as CacheEntryView).isExpired) continue;
+    pieces[k] = info.piece;
+    k += 1;
+  }
+  return pieces;
 }
 
 /** The dict pieces of the `count` live slots, oldest first (every slot has its note by now). */
@@ -963,6 +1088,7 @@ function createWorld(lesson: Lesson, maxWork: number): World {
   const world: World = {
     clock,
     slots: slotsOf(store),
+    changes: changesOf(store),
     cache: createCache({
       store,
       clock,
@@ -983,7 +1109,6 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     outcomes: [],
     outcomeCount: 0,
     extraLines: new Set(),
-    cacheDirty: false,
     clockDirty: false,
     touched: [],
     touchedCount: 0,
@@ -992,6 +1117,8 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     forgotten: [],
     forgottenCount: 0,
     keys: new Map(),
+    order: [],
+    spareOrder: [],
     rawOwners: new Map(),
     hasRawCollision: false,
     pieces: null,
@@ -1152,7 +1279,8 @@ function stepFrame(
   const queriesBefore = world.db.queryCount();
   world.outcomeCount = 0;
   if (world.extraLines.size > 0) world.extraLines = new Set();
-  world.cacheDirty = false;
+  world.changes.count = 0;
+  world.changes.all = false;
   world.clockDirty = false;
   world.touchedCount = 0;
   world.forgottenCount = 0;
@@ -1160,8 +1288,14 @@ function stepFrame(
   runner.onStep?.(index);
   if (!isSkipped) for (let k = 0; k < step.ops.length; k += 1) runSafely(world, step.ops[k], actor);
   if (world.touchedCount > 0) runner.db = updateDbView(world, runner.db);
-  if (world.cacheDirty || world.clockDirty || boundsChanged(world)) {
-    const next = cacheView(world, runner.cache);
+  const { changes } = world;
+  // Before the test below, which it must not be skipped by: it marks the keys to rebuild.
+  const boundChanged = markBoundChanges(world);
+  if (changes.count > 0 || changes.all || world.clockDirty || boundChanged) {
+    // A moved clock changes every TTL: then (or when the log is not enough) walk every entry.
+    const next =
+      (world.clockDirty || changes.all ? null : changedCacheView(world, runner.cache)) ??
+      cacheView(world, runner.cache);
     // Which entries are live depends on the clock as well as on the entries.
     if (next !== runner.cache || world.clockDirty)
       runner.dict = dictOfView(world, next, runner.dict);
