@@ -157,6 +157,8 @@ interface KeyInfo {
   piece: string;
   /** The clock when `view` was built (its `ttl` and `isExpired` depend on it). */
   viewNow: number;
+  /** `view.isExpired`, here so a walk over keys does not load every view as well. */
+  expired: boolean;
   /** Steps in which the key changed in place (touched, removed, its DB value) or moved. */
   changedIn: number;
   movedIn: number;
@@ -608,6 +610,7 @@ function newKeyInfo(key: string, rawKey: string, bound: Bound | null): KeyInfo {
     slot: null,
     piece: '',
     viewNow: Number.NaN,
+    expired: false,
     changedIn: -1,
     movedIn: -1,
     placedIn: -1,
@@ -694,6 +697,7 @@ function refreshView(
           dbValue,
         });
   info.view = next;
+  info.expired = isExpired;
   info.slot = slot;
   info.viewNow = now;
   return next;
@@ -800,12 +804,15 @@ function changedCacheView(
   world.order = order;
   // Only a logged change can change the dict: a DB value is not in it.
   world.pieces = changes.count > 0 ? changedPieces(world, order, n) : null;
-  let same = n === previous.length;
-  for (let i = 0; same && i < n; i += 1) same = order[i].view === previous[i];
-  if (same) return previous as CacheEntryView[];
+  // Filled and compared in one pass: the list nearly always changed.
   const view = new Array<CacheEntryView>(n);
-  for (let i = 0; i < n; i += 1) view[i] = order[i].view as CacheEntryView;
-  return Object.freeze(view) as CacheEntryView[];
+  let same = n === previous.length;
+  for (let i = 0; i < n; i += 1) {
+    const entry = order[i].view as CacheEntryView;
+    view[i] = entry;
+    if (entry !== previous[i]) same = false;
+  }
+  return same ? (previous as CacheEntryView[]) : (Object.freeze(view) as CacheEntryView[]);
 }
 
 /**
@@ -818,7 +825,7 @@ function changedPieces(world: World, order: readonly KeyInfo[], n: number): stri
   let same = true;
   for (let i = n - 1; i >= 0; i -= 1) {
     const info = order[i];
-    if ((info.view as CacheEntryView).isExpired) continue;
+    if (info.expired) continue;
     if (same) same = live < printed.length && printed[live] === info.piece;
     live += 1;
   }
@@ -827,7 +834,7 @@ function changedPieces(world: World, order: readonly KeyInfo[], n: number): stri
   let k = 0;
   for (let i = n - 1; i >= 0; i -= 1) {
     const info = order[i];
-    if ((info.view as CacheEntryView).isExpired) continue;
+    if (info.expired) continue;
     pieces[k] = info.piece;
     k += 1;
   }
@@ -870,8 +877,25 @@ function dictOfView(world: World, view: readonly CacheEntryView[], previous: str
   const { pieces } = world;
   if (pieces === null && previous !== '') return previous;
   if (pieces !== null) world.dictPieces = pieces;
-  // One flat string (a join, not a chain of concatenations): frames keep it, and compare it.
-  return `{${world.dictPieces.join(', ')}}`;
+  return dictText(world.dictPieces);
+}
+
+/**
+ * `{piece, piece}` as one flat string, as frames keep it and compare it: neither a chain of
+ * concatenations nor braces concatenated around a join (a rope of three strings), but one join,
+ * with the braces stuck to the first and last pieces for its length only.
+ */
+function dictText(pieces: string[]): string {
+  const n = pieces.length;
+  if (n === 0) return '{}';
+  const first = pieces[0];
+  const last = pieces[n - 1];
+  pieces[0] = `{${first}`;
+  pieces[n - 1] = `${pieces[n - 1]}}`;
+  const text = pieces.join(', ');
+  pieces[0] = first;
+  pieces[n - 1] = last;
+  return text;
 }
 
 /** Whether two field views list the same names, in the same order, with the same reprs. */
