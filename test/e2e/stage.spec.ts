@@ -167,6 +167,35 @@ test.describe('Stage on a phone (390×844)', () => {
           firstRow.top + Math.min(firstRow.height, 24),
           `step ${step}: DB row's first line in its box`,
         ).toBeLessThanOrEqual(firstRow.boxBottom + 1);
+        // A running code line shows in the code box beside the step's badges (with two or
+        // three badges the box used to be squeezed to nothing).
+        const lines = stage
+          .getByRole('region', { name: 'Execution sample' })
+          .locator('[aria-current]');
+        if ((await lines.count()) > 0) {
+          const shown = await lines.evaluateAll((all) =>
+            Math.max(
+              ...all.map((el) => {
+                const box = el.closest('.code__block')!.getBoundingClientRect();
+                const r = el.getBoundingClientRect();
+                return Math.min(r.bottom, box.bottom) - Math.max(r.top, box.top);
+              }),
+            ),
+          );
+          expect(
+            shown,
+            `step ${step}: a running line's height in the code box`,
+          ).toBeGreaterThanOrEqual(12);
+        }
+        // The table card starts below the band's caption: its step and action are readable.
+        const card = stage.locator('.stage__bottom tbody tr[aria-current="step"]');
+        if (step > 0 && (await card.count()) > 0) {
+          const gap = await card.evaluate((row) => {
+            const caption = row.closest('table')!.querySelector('caption')!.getBoundingClientRect();
+            return row.getBoundingClientRect().top - caption.bottom;
+          });
+          expect(gap, `step ${step}: the card's top below the caption`).toBeGreaterThanOrEqual(-1);
+        }
         const bar = await boxOf(player);
         expect(bar.height, 'player height').toBeLessThanOrEqual(72);
         expect(bar.y + bar.height, 'player at the bottom').toBeGreaterThanOrEqual(view.height - 1);

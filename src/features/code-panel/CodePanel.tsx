@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_ACTOR } from '../../engine';
 import { Panel } from '../../components/Panel';
+import { useFocusableWhenScrolling } from '../../components/use-focusable-when-scrolling';
 import { useAppStore } from '../../store/store';
 import { selectFrame, selectLesson } from '../../store/selectors';
 import { selectShownStep } from '../../store/shown-step';
@@ -36,12 +37,19 @@ export function CodePanel({ isStaged = false }: CodePanelProps) {
   );
   const badges = useMemo(() => outcomeBadges(frame.outcomes, DEFAULT_ACTOR), [frame.outcomes]);
   const boxRef = useRef<HTMLDivElement>(null);
+  const slotRef = useRef<HTMLDivElement>(null);
+  // On a phone many badges scroll under the code (stage.css): reachable by keyboard then.
+  useFocusableWhenScrolling(slotRef, 'What this step did, scrolls');
   useEffect(() => {
     // Keep the current line in the middle of the code's own box; the page never scrolls.
     const box = boxRef.current?.querySelector<HTMLElement>('.code__block');
     const line = box?.querySelector<HTMLElement>('[aria-current]')?.closest('li');
     if (!box || !line || box.scrollHeight <= box.clientHeight) return;
-    const top = line.offsetTop - box.clientHeight / 2 + line.offsetHeight / 2;
+    // The line's place in the box's content, measured from the box (not from an offset parent
+    // outside it, which put the line a heading's height too high: off a phone's short box).
+    const inBox =
+      line.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop;
+    const top = box.scrollTop + inBox - box.clientHeight / 2 + line.offsetHeight / 2;
     box.scrollTop = Math.max(0, Math.min(top, box.scrollHeight - box.clientHeight));
   }, [frame.index, lines]);
 
@@ -51,7 +59,7 @@ export function CodePanel({ isStaged = false }: CodePanelProps) {
         <div className="code__stage" ref={boxRef}>
           <CodeBlock lines={lines} />
         </div>
-        <div className="code__outcome-slot">
+        <div className="code__outcome-slot" ref={slotRef}>
           {/* Keyed by step so each step's badges grow in afresh. */}
           <OutcomeBadges key={frame.index} badges={badges} />
         </div>

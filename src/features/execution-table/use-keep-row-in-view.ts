@@ -27,7 +27,10 @@ function keepRowInView(box: HTMLElement): void {
     (box.querySelector<HTMLElement>('caption')?.offsetHeight ?? 0) +
     (box.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0);
   const bottom = top + row.offsetHeight;
-  if (top - sticky < box.scrollTop) box.scrollTop = top - sticky;
+  // A row taller than the room under the headers (a phone's card) shows its start: its step
+  // and action, then the rest as the learner scrolls; any other row is brought just into view.
+  const isTaller = row.offsetHeight > box.clientHeight - sticky;
+  if (isTaller || top - sticky < box.scrollTop) box.scrollTop = top - sticky;
   else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
 }
 
