@@ -102,7 +102,7 @@ const engine = await engineBench();
 results.engine = engine.results;
 for (const r of engine.results) {
   log(
-    `engine ${r.operations.toLocaleString('en')} operations: ${fmt(r.ms)} ms wall / ${fmt(r.cpuMs)} ms CPU (median of ${r.runs}), ${r.bytesPerFrame} B a frame (${r.bytesPerFrameRead} B after reading every frame)`,
+    `engine ${r.operations.toLocaleString('en')} operations: ${fmt(r.ms)} ms wall / ${fmt(r.cpuMs)} ms CPU (median of ${r.runs}; the first run at this size ${fmt(r.firstMs)} ms), ${r.bytesPerFrame} B a frame (${r.bytesPerFrameRead} B after reading every frame)`,
   );
 }
 
