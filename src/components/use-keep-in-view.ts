@@ -26,3 +26,18 @@ export function useKeepInView(
 }
 
 const ignore = (): void => undefined;
+
+/**
+ * An element's top inside a scrolling box's content, from layout offsets (no scroll, no
+ * transforms, so an item still sliding in is placed where it lands). A positioned box is its
+ * items' offset parent; a box that is not shares one offset parent with them, outside it.
+ */
+export function offsetTopInBox(box: HTMLElement, element: HTMLElement): number {
+  let top = 0;
+  let at: HTMLElement | null = element;
+  while (at && at !== box && box.contains(at)) {
+    top += at.offsetTop;
+    at = at.offsetParent as HTMLElement | null;
+  }
+  return at === box ? top : top - box.offsetTop - box.clientTop;
+}

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { DEFAULT_ACTOR } from '../../engine';
 import { Panel } from '../../components/Panel';
 import { useFocusableWhenScrolling } from '../../components/use-focusable-when-scrolling';
+import { offsetTopInBox, useKeepInView } from '../../components/use-keep-in-view';
 import { useAppStore } from '../../store/store';
 import { selectFrame, selectLesson } from '../../store/selectors';
 import { selectShownStep } from '../../store/shown-step';
@@ -40,18 +41,8 @@ export function CodePanel({ isStaged = false }: CodePanelProps) {
   const slotRef = useRef<HTMLDivElement>(null);
   // On a phone many badges scroll under the code (stage.css): reachable by keyboard then.
   useFocusableWhenScrolling(slotRef, 'What this step did, scrolls');
-  useEffect(() => {
-    // Keep the current line in the middle of the code's own box; the page never scrolls.
-    const box = boxRef.current?.querySelector<HTMLElement>('.code__block');
-    const line = box?.querySelector<HTMLElement>('[aria-current]')?.closest('li');
-    if (!box || !line || box.scrollHeight <= box.clientHeight) return;
-    // The line's place in the box's content, measured from the box (not from an offset parent
-    // outside it, which put the line a heading's height too high: off a phone's short box).
-    const inBox =
-      line.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop;
-    const top = box.scrollTop + inBox - box.clientHeight / 2 + line.offsetHeight / 2;
-    box.scrollTop = Math.max(0, Math.min(top, box.scrollHeight - box.clientHeight));
-  }, [frame.index, lines]);
+  // Keep the current line in the middle of the code's own box; the page never scrolls.
+  useKeepInView(boxRef, frame, centreCurrentLine);
 
   if (isStaged) {
     return (
@@ -97,4 +88,13 @@ export function CodePanel({ isStaged = false }: CodePanelProps) {
       </div>
     </Panel>
   );
+}
+
+/** Scrolls the code box so the first line that runs sits in its middle. */
+function centreCurrentLine(stage: HTMLElement): void {
+  const box = stage.querySelector<HTMLElement>('.code__block');
+  const line = box?.querySelector<HTMLElement>('[aria-current]')?.closest('li');
+  if (!box || !line || box.scrollHeight <= box.clientHeight) return;
+  const top = offsetTopInBox(box, line) - box.clientHeight / 2 + line.offsetHeight / 2;
+  box.scrollTop = Math.max(0, Math.min(top, box.scrollHeight - box.clientHeight));
 }

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { isSkipped } from '../../components/long-trace';
-import { useKeepInView } from '../../components/use-keep-in-view';
+import { offsetTopInBox, useKeepInView } from '../../components/use-keep-in-view';
 
 /**
  * Scrolls a table box that scrolls up and down (the Stage's table band, a long trace's table)
@@ -22,7 +22,7 @@ export function useKeepRowInView(
 function keepRowInView(box: HTMLElement): void {
   const row = box.querySelector<HTMLElement>('tbody tr[aria-current]');
   if (!row || isSkipped(row) || box.scrollHeight <= box.clientHeight) return;
-  const top = topInBox(box, row);
+  const top = offsetTopInBox(box, row);
   const sticky =
     (box.querySelector<HTMLElement>('caption')?.offsetHeight ?? 0) +
     (box.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0);
@@ -32,19 +32,4 @@ function keepRowInView(box: HTMLElement): void {
   const isTaller = row.offsetHeight > box.clientHeight - sticky;
   if (isTaller || top - sticky < box.scrollTop) box.scrollTop = top - sticky;
   else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
-}
-
-/**
- * The row's top inside the box's content, from layout offsets (no scroll, no transforms). A
- * positioned box (a long trace's) is the rows' offset parent; the Stage's is not, and then the
- * row and the box share one offset parent outside the box.
- */
-function topInBox(box: HTMLElement, row: HTMLElement): number {
-  let top = 0;
-  let at: HTMLElement | null = row;
-  while (at && at !== box && box.contains(at)) {
-    top += at.offsetTop;
-    at = at.offsetParent as HTMLElement | null;
-  }
-  return at === box ? top : top - box.offsetTop - box.clientTop;
 }
