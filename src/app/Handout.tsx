@@ -11,8 +11,8 @@ const LETTERS = ['A', 'B', 'C', 'D'];
 /**
  * The printable handout: the whole lesson (every row of the table and tracker, the key
  * moments, the quiz without its answers), built from the trace, not from the live panels, so
- * printing never moves the learner's step. `hidden` on screen (and out of the accessibility
- * tree); print.css shows it and hides the live page.
+ * printing never moves the learner's step. Rendered only while the page is printed
+ * (`usePrinting`), and `hidden` even then; print.css shows it and hides the live page.
  */
 export function Handout() {
   const lesson = useAppStore(selectLesson);

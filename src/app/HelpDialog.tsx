@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useAppStore } from '../store/store';
 import { SHORTCUTS } from './keyboard';
 
@@ -7,7 +7,9 @@ export function HelpDialog() {
   const isOpen = useAppStore((s) => s.isHelpOpen);
   const setHelpOpen = useAppStore((s) => s.setHelpOpen);
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Before the paint: the list is rendered only while the dialog is open (the first view's
+  // page does not carry it), so the dialog opens with it and closes as it goes.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (isOpen && !dialog.open) {
@@ -27,6 +29,14 @@ export function HelpDialog() {
       onCancel={() => setHelpOpen(false)}
     >
       <h2 id="help-title">Keyboard shortcuts</h2>
+      {isOpen ? <ShortcutList onClose={() => setHelpOpen(false)} /> : null}
+    </dialog>
+  );
+}
+
+function ShortcutList({ onClose }: { onClose: () => void }) {
+  return (
+    <>
       <table className="help-dialog__table">
         <caption className="visually-hidden">Shortcut keys and what they do</caption>
         <thead>
@@ -55,9 +65,9 @@ export function HelpDialog() {
         Keys work anywhere except where the focused control uses them itself (the step slider,
         menus, radio buttons, and Space on buttons).
       </p>
-      <button type="button" className="button button--primary" onClick={() => setHelpOpen(false)}>
+      <button type="button" className="button button--primary" onClick={onClose}>
         Close
       </button>
-    </dialog>
+    </>
   );
 }

@@ -19,6 +19,7 @@ import { EmbedLink } from './EmbedLink';
 import { Handout } from './Handout';
 import { PresenterBar } from './PresenterBar';
 import { PresenterSlide } from './PresenterSlide';
+import { usePrinting } from './use-printing';
 
 const LearnPanels = lazyWithRetry(() => import('./LearnPanels'));
 // Only lessons with several actors (all loaded on demand) show lanes, so they load lazily too.
@@ -139,7 +140,12 @@ export function LessonView() {
           </div>
         </div>
       )}
-      {isStageOnly ? null : <Handout />}
+      {isStageOnly ? null : <PrintedHandout />}
     </>
   );
+}
+
+/** The handout, rendered only while the page is printed (see `usePrinting`). */
+function PrintedHandout() {
+  return usePrinting() ? <Handout /> : null;
 }

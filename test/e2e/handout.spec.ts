@@ -31,6 +31,25 @@ test.describe('Printable handout', () => {
     await expect(page.getByRole('status').filter({ hasText: /^Step 2 of 5/ })).toBeVisible();
   });
 
+  test('the handout is on the page only while it prints, rendered before the print layout', async ({
+    page,
+  }) => {
+    await page.goto('./?step=2');
+    await expect(page.getByRole('status').filter({ hasText: /^Step 2 of 5/ })).toBeVisible();
+    // Not carried (nor hydrated) by the screen's page.
+    await expect(page.locator('.handout')).toHaveCount(0);
+    // The browser lays the page out for print right after `beforeprint` returns: the handout
+    // must be in the DOM by then, every row of it.
+    const rowsAtPrint = await page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      return document.querySelector('.handout table')?.querySelectorAll('tbody tr').length ?? 0;
+    });
+    expect(rowsAtPrint).toBe(5);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(page.locator('.handout')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /^Step 2 of 5/ })).toBeVisible();
+  });
+
   test('the default lesson prints on at most two A4 or Letter pages, in light colours', async ({
     page,
   }) => {

@@ -55,6 +55,7 @@ test.describe('Keyboard only', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('row', { name: /Next step/ })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });
