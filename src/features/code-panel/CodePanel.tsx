@@ -8,7 +8,7 @@ import { selectFrame, selectLesson } from '../../store/selectors';
 import { selectShownStep } from '../../store/shown-step';
 import { CodeBlock } from './CodeBlock';
 import { OutcomeBadges } from './OutcomeBadges';
-import { useHighlighter } from './use-highlighter';
+import { tokenizeLines } from './highlight-python';
 import { codeLines, outcomeBadges } from './view-model';
 import './code-panel.css';
 
@@ -29,9 +29,9 @@ export function CodePanel({ isStaged = false }: CodePanelProps) {
   const lesson = useAppStore(selectLesson);
   const frame = useAppStore(selectFrame);
   const shown = useAppStore(selectShownStep);
-  const tokenize = useHighlighter();
-  // Tokenizing is the only costly part, and the source changes only with the lesson.
-  const tokens = useMemo(() => tokenize(lesson.code.source), [tokenize, lesson.code.source]);
+  // Coloured from the first render (the prerendered page too); the source changes only with
+  // the lesson.
+  const tokens = useMemo(() => tokenizeLines(lesson.code.source), [lesson.code.source]);
   const lines = useMemo(
     () => codeLines(tokens, frame.lines, frame.nextLines),
     [tokens, frame.lines, frame.nextLines],

@@ -1,7 +1,3 @@
-import Prism from 'prismjs/components/prism-core';
-// The grammar registers itself on the global Prism the core just created.
-import 'prismjs/components/prism-python';
-
 /** The token kinds we colour; each maps to a `--tok-*` colour and a `tok-<type>` class. */
 export type TokenType =
   | 'keyword'
@@ -20,64 +16,175 @@ export interface Token {
   type: TokenType;
 }
 
-/**
- * Prism's Python token names (and aliases) folded into our smaller set. `None`, `True` and
- * `False` are keywords in Python 3, so Prism's `boolean` is coloured as one. Names absent here
- * (such as `string-interpolation`'s `interpolation`) fall back to their parent's kind.
+// Python 3's keywords (`None`, `True` and `False` among them, as the language has them), the
+// soft keywords `match` and `case`, and `print` / `exec`, which readers of older code expect
+// coloured.
+const KEYWORDS = new Set(
+  'False None True and as assert async await break case class continue def del elif else except exec finally for from global if import in is lambda match nonlocal not or pass print raise return try while with yield'.split(
+    ' ',
+  ),
+);
+const BUILTINS = new Set(
+  '__import__ abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex delattr dict dir divmod enumerate eval filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len list locals map max memoryview min next object oct open ord pow property range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip'.split(
+    ' ',
+  ),
+);
+
+/*
+ * One scanner, anchored where the last token ended (`y`). No alternative can backtrack more
+ * than a few characters, so any text (a sandbox scenario's listing included) is scanned in one
+ * linear pass. Groups: 1 comment, 2 a string's start (its prefix and quote; `stringEnd` finds
+ * its end), 3 number, 4 name, 5 operator, 6 punctuation, 7 `@`, 8 space or line break.
+ * Anything else is one plain character.
  */
-const TYPE_OF: Record<string, TokenType> = {
-  keyword: 'keyword',
-  boolean: 'keyword',
-  string: 'string',
-  'string-interpolation': 'string',
-  'triple-quoted-string': 'string',
-  comment: 'comment',
-  function: 'function',
-  'class-name': 'function',
-  decorator: 'function',
-  number: 'number',
-  builtin: 'builtin',
-  operator: 'operator',
-  punctuation: 'punctuation',
-  // The expression inside an f-string's braces is code, not string.
-  interpolation: 'plain',
-};
+const SCAN = new RegExp(
+  [
+    '(#[^\\r\\n]*)',
+    '([rRbBuUfF]{0,2}["\'])',
+    '(\\b0[bB](?:_?[01])+\\b|\\b0[oO](?:_?[0-7])+\\b|\\b0[xX](?:_?[0-9a-fA-F])+\\b|(?:\\b\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\B\\.\\d+(?:_\\d+)*)(?:[eE][+-]?\\d+(?:_\\d+)*)?[jJ]?(?!\\w))',
+    '([A-Za-z_][A-Za-z0-9_]*)',
+    '(!=|:=|->|\\*\\*=?|\\/\\/=?|<<=?|>>=?|[-+%=<>*\\/&|^]=?|~)',
+    '([{}[\\]();,.:])',
+    '(@)',
+    '([ \\t]+|\\r\\n?|\\n)',
+    '[\\s\\S]',
+  ].join('|'),
+  'y',
+);
 
 const LINE_BREAK = /\r\n?|\n/;
 
-function kindOf(token: Prism.Token, parent: TokenType): TokenType {
-  const aliases = Array.isArray(token.alias) ? token.alias : token.alias ? [token.alias] : [];
-  for (const name of [token.type, ...aliases]) {
-    const type = TYPE_OF[name];
-    if (type) return type;
+/** Where the string token at the scanner's match ends, quotes included. */
+function stringEnd(source: string, start: number): number {
+  let i = start;
+  while (/[rRbBuUfF]/.test(source[i] ?? '')) i += 1;
+  const triple = source.startsWith(source[i].repeat(3), i);
+  const quote = triple ? source[i].repeat(3) : source[i];
+  i += quote.length;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '\\') i += 2;
+    else if (source.startsWith(quote, i)) return i + quote.length;
+    else if (!triple && (c === '\n' || c === '\r')) return i;
+    else i += 1;
   }
-  return parent;
+  return source.length;
 }
 
-function flatten(stream: Prism.TokenStream, parent: TokenType, out: Token[]): void {
-  if (typeof stream === 'string') {
-    out.push({ text: stream, type: parent });
-  } else if (Array.isArray(stream)) {
-    for (const item of stream) flatten(item, parent, out);
-  } else {
-    flatten(stream.content, kindOf(stream, parent), out);
+/** An f-string's text, its `{expression}` parts tokenized as code (Python 3.6+). */
+function fString(text: string, out: Token[]): void {
+  let run = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if ((c === '{' || c === '}') && text[i + 1] === c) {
+      run += c + c;
+      i += 2;
+    } else if (c === '{') {
+      // The expression runs to the `}` that closes this brace.
+      let depth = 1;
+      let j = i + 1;
+      while (j < text.length && depth > 0) {
+        if (text[j] === '{') depth += 1;
+        else if (text[j] === '}') depth -= 1;
+        j += 1;
+      }
+      if (depth > 0) {
+        run += text.slice(i);
+        break;
+      }
+      if (run) out.push({ text: run, type: 'string' });
+      run = '';
+      out.push({ text: '{', type: 'punctuation' });
+      // `{value!r:>10}`: the expression, then its conversion and format spec.
+      let expression = text.slice(i + 1, j - 1);
+      const spec = /:[^:(){}]+$/.exec(expression)?.[0] ?? '';
+      expression = expression.slice(0, expression.length - spec.length);
+      const conversion = /![sra]$/.exec(expression)?.[0] ?? '';
+      scan(expression.slice(0, expression.length - conversion.length), out);
+      if (conversion || spec)
+        out.push({ text: conversion + spec.slice(0, 1), type: 'punctuation' });
+      if (spec.length > 1) out.push({ text: spec.slice(1), type: 'plain' });
+      out.push({ text: '}', type: 'punctuation' });
+      i = j;
+    } else {
+      run += c;
+      i += 1;
+    }
+  }
+  if (run) out.push({ text: run, type: 'string' });
+}
+
+/** Tokens of `source`, in order; their texts join to exactly `source`. */
+function scan(source: string, out: Token[]): void {
+  // What the previous name was, for `def name(` and `class Name`.
+  let after: 'def' | 'class' | null = null;
+  let isLineStart = true;
+  let pos = 0;
+  while (pos < source.length) {
+    SCAN.lastIndex = pos;
+    const m = SCAN.exec(source) as RegExpExecArray;
+    let text = m[0];
+    let type: TokenType = 'plain';
+    if (m[2] !== undefined) {
+      const end = stringEnd(source, pos);
+      text = source.slice(pos, end);
+      if (/^[rRbBuU]?[fF]/.test(text)) fString(text, out);
+      else out.push({ text, type: 'string' });
+      pos = end;
+      after = null;
+      isLineStart = false;
+      continue;
+    }
+    if (m[7] !== undefined && isLineStart) {
+      // A decorator: `@name` or `@name.attr` at the start of its line.
+      const name = /^@\w+(?:\.\w+)*/.exec(source.slice(pos, pos + 200));
+      if (name) {
+        for (const part of name[0].split(/(\.)/)) {
+          if (part) out.push({ text: part, type: part === '.' ? 'punctuation' : 'function' });
+        }
+        pos += name[0].length;
+        isLineStart = false;
+        continue;
+      }
+    }
+    if (m[1] !== undefined) type = 'comment';
+    else if (m[3] !== undefined) type = 'number';
+    else if (m[4] !== undefined) {
+      if (
+        after === 'class' ||
+        (after === 'def' &&
+          /^[ \t]*\(/.test(source.slice(pos + text.length, pos + text.length + 200)))
+      )
+        type = 'function';
+      else if (KEYWORDS.has(text)) type = 'keyword';
+      // `cache.set` and `row.id` are attributes, not the builtins of those names.
+      else if (BUILTINS.has(text) && out[out.length - 1]?.text !== '.') type = 'builtin';
+    } else if (m[5] !== undefined || m[7] !== undefined) type = 'operator';
+    else if (m[6] !== undefined) type = 'punctuation';
+    if (m[8] === undefined) {
+      after = type === 'keyword' && (text === 'def' || text === 'class') ? text : null;
+      isLineStart = false;
+    } else if (/[\r\n]/.test(text)) {
+      after = null;
+      isLineStart = true;
+    }
+    out.push({ text, type });
+    pos += text.length;
   }
 }
 
 /**
- * Tokenizes Python source with Prism and splits the token stream at line breaks, so each
- * source line can be its own element (for the just-ran / next-line markers). The joined text
- * of line i is exactly source line i; adjacent runs of one kind are merged; an empty line is
- * an empty array.
+ * Tokenizes Python source and splits the tokens at line breaks, so each source line can be
+ * its own element (for the just-ran / next-line markers). The joined text of line i is
+ * exactly source line i; adjacent runs of one kind are merged; an empty line is an empty
+ * array. Small and synchronous, so the first view's code is coloured in the prerendered page.
  */
 export function tokenizeLines(source: string): Token[][] {
   const flat: Token[] = [];
-  flatten(Prism.tokenize(source, Prism.languages.python), 'plain', flat);
+  scan(source, flat);
   const lines: Token[][] = [[]];
-  flat.forEach(({ text, type: prismType }, index) => {
-    // Prism colours any builtin name, but `cache.set` and `row.id` are attributes, not builtins.
-    const isAttribute = prismType === 'builtin' && flat[index - 1]?.text.endsWith('.');
-    const type = isAttribute ? 'plain' : prismType;
+  for (const { text, type } of flat) {
     text.split(LINE_BREAK).forEach((part, partIndex) => {
       if (partIndex > 0) lines.push([]);
       if (part === '') return;
@@ -86,7 +193,7 @@ export function tokenizeLines(source: string): Token[][] {
       if (last && last.type === type) last.text += part;
       else line.push({ text: part, type });
     });
-  });
+  }
   return lines;
 }
 

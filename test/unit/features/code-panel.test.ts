@@ -1,6 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActorOutcome, Outcome } from '../../../src/engine';
-import { plainLines } from '../../../src/features/code-panel/use-highlighter';
 import { deleteOnUpdate } from '../../../src/lessons/delete-on-update';
 import {
   sourceLines,
@@ -92,6 +92,50 @@ describe('tokenizeLines', () => {
 
   it('handles empty source', () => {
     expect(tokenizeLines('')).toEqual([[]]);
+  });
+
+  it('colours decorators, class names and the parts of an f-string’s field', () => {
+    const lines = tokenizeLines(
+      '@receiver(post_save, sender=Profile)\nclass Profile(Model):\n    s = f"{name!r:>10} {{x}}"',
+    );
+    expect(ofType(lines[0], 'function')).toEqual(['@receiver']);
+    expect(ofType(lines[1], 'function')).toEqual(['Profile']);
+    expect(lines[2].slice(3)).toEqual([
+      { text: 'f"', type: 'string' },
+      { text: '{', type: 'punctuation' },
+      { text: 'name', type: 'plain' },
+      { text: '!r:', type: 'punctuation' },
+      { text: '>10', type: 'plain' },
+      { text: '}', type: 'punctuation' },
+      { text: ' {{x}}"', type: 'string' },
+    ]);
+  });
+
+  it('ends an unterminated string at its line, a triple-quoted one at the end', () => {
+    expect(tokenizeLines("x = 'open\ny = 1").map((line) => ofType(line, 'string'))).toEqual([
+      ["'open"],
+      [],
+    ]);
+    expect(tokenizeLines('x = """open\ny = 1')[1]).toEqual([{ text: 'y = 1', type: 'string' }]);
+  });
+
+  it('keeps the text of any input, line by line (a sandbox listing can be anything)', () => {
+    const alphabet = [...'abdefr_ 019.:#@\'"{}()[]!=<>+-*/\\\n\r\t'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((cs) => cs.join('')),
+        (source) => {
+          expect(tokenizeLines(source).map(joined)).toEqual(sourceLines(source));
+        },
+      ),
+      { seed: 20261201, numRuns: 2000 },
+    );
+  });
+
+  it('scans long hostile text in one pass', () => {
+    for (const source of ["'".repeat(200_000), 'f"' + '{'.repeat(100_000), '@a.'.repeat(50_000)]) {
+      expect(tokenizeLines(source).map(joined).join('')).toBe(source);
+    }
   });
 });
 
@@ -200,19 +244,5 @@ describe('outcomeBadges', () => {
       'db read',
       'cache set',
     ]);
-  });
-});
-
-describe('Code before the highlighter loads', () => {
-  it('shows every line as plain text, the same text as the source', () => {
-    const source = 'def f():\n\n    return 1';
-    expect(plainLines(source)).toEqual([
-      [{ text: 'def f():', type: 'plain' }],
-      [],
-      [{ text: '    return 1', type: 'plain' }],
-    ]);
-    expect(plainLines(source).map((line) => line.map((t) => t.text).join(''))).toEqual(
-      tokenizeLines(source).map((line) => line.map((t) => t.text).join('')),
-    );
   });
 });
