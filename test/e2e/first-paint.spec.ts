@@ -111,6 +111,39 @@ test.describe('First paint', () => {
     expect(deep.paint === null || deep.entry! < deep.paint).toBe(true);
   });
 
+  test.describe('the first paint is in the visitor’s theme, before the script runs', () => {
+    const cases: [string, 'light' | 'dark', string | null, string][] = [
+      ['a dark system', 'dark', null, 'dark'],
+      ['a light system', 'light', null, 'light'],
+      ['a stored choice over the system', 'light', 'contrast', 'contrast'],
+      ['the address over a stored choice', 'dark', 'light', 'light'],
+    ];
+    for (const [name, scheme, stored, expected] of cases) {
+      test(name, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        if (stored) {
+          await page.addInitScript((theme) => {
+            localStorage.setItem(
+              'django-cache-lab:v1',
+              JSON.stringify({ state: { theme }, version: 1 }),
+            );
+          }, stored);
+        }
+        // The app's script never arrives: what is painted is the page's own.
+        await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+        const address = name.startsWith('the address') ? './?theme=light' : './';
+        await page.goto(address, { waitUntil: 'domcontentloaded' });
+        await expect(page.locator('html')).toHaveAttribute('data-theme', expected);
+        const background = await page.evaluate(
+          () => getComputedStyle(document.body).backgroundColor,
+        );
+        const isDark = (rgb: string): boolean =>
+          (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, n) => sum + Number(n), 0) < 300;
+        expect(isDark(background)).toBe(expected !== 'light');
+      });
+    }
+  });
+
   test.describe('a control used before the script runs keeps what the learner did', () => {
     /** Open `/` with the entry chunk held back; `release` lets it load, then waits for the app. */
     async function openBeforeScript(page: Page): Promise<{ release: () => Promise<void> }> {
