@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import { useFocusableWhenScrolling } from './use-focusable-when-scrolling';
 import './panel.css';
 
@@ -12,16 +12,19 @@ export interface PanelProps {
   actions?: ReactNode;
   /** Extra class for layout placement. @default '' */
   className?: string;
+  /** The body, for a panel that keeps something in view when its body scrolls. */
+  bodyRef?: RefObject<HTMLDivElement | null>;
 }
 
 /**
  * A named region: a `section` labelled by its own `h2`, as the interface contract asks. Where
  * a layout gives it a fixed size (the Stage), its body scrolls and is then focusable.
  */
-export function Panel({ id, title, children, actions, className = '' }: PanelProps) {
+export function Panel({ id, title, children, actions, className = '', bodyRef }: PanelProps) {
   const headingId = `${id}-heading`;
-  const bodyRef = useRef<HTMLDivElement>(null);
-  useFocusableWhenScrolling(bodyRef, `${title}, scrolls`);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const ref = bodyRef ?? ownRef;
+  useFocusableWhenScrolling(ref, `${title}, scrolls`);
   return (
     <section className={`panel ${className}`.trim()} aria-labelledby={headingId} id={id}>
       <header className="panel__header">
@@ -30,7 +33,7 @@ export function Panel({ id, title, children, actions, className = '' }: PanelPro
         </h2>
         {actions ? <div className="panel__actions">{actions}</div> : null}
       </header>
-      <div className="panel__body" ref={bodyRef}>
+      <div className="panel__body" ref={ref}>
         {children}
       </div>
     </section>

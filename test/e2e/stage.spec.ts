@@ -338,3 +338,55 @@ test.describe('History', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lessons');
   });
 });
+
+/*
+ * The cache panel: at every step that adds, changes or deletes an entry, that entry is whole
+ * inside the panel's box. Before, at 768x1024 and on a phone the requests above it filled the
+ * box and the entry the step was about sat below its bottom edge, unseen unless scrolled.
+ */
+for (const { label, query, viewport } of [
+  { label: '768×1024', query: '', viewport: { width: 768, height: 1024 } },
+  { label: '1024×768', query: '', viewport: { width: 1024, height: 768 } },
+  { label: '390×844', query: '', viewport: { width: 390, height: 844 } },
+  { label: 'presenter 1024×768', query: '&present=1', viewport: { width: 1024, height: 768 } },
+]) {
+  test.describe(`Stage cache panel at ${label}`, () => {
+    test.use({ viewport, reducedMotion: 'reduce' });
+    test('every lesson: the entry a step changed is in view', async ({ page }) => {
+      const misses: string[] = [];
+      let entries = 0;
+      for (const lesson of catalog) {
+        await page.goto(`./?lesson=${lesson.id}${query}`);
+        await expect(status(page)).toHaveText(/^Step 0 of/);
+        for (let step = 1; step <= lesson.steps.length; step += 1) {
+          await page.keyboard.press('ArrowRight');
+          await expect(status(page)).toHaveText(new RegExp(`^Step ${step} of`));
+          const fit = await page.locator('.stage__cache .panel__body').evaluate(async (box) => {
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            const changed = box
+              .querySelector(
+                '.cachepanel__entry--new, .cachepanel__entry--ghost, .cachepanel__value--changed',
+              )
+              ?.closest('li');
+            if (!changed) return null;
+            const entry = changed.getBoundingClientRect();
+            const area = box.getBoundingClientRect();
+            const bottom = area.top + box.clientTop + box.clientHeight;
+            // An entry taller than the box shows its top.
+            const isTall = entry.height > box.clientHeight;
+            return {
+              top: entry.top - area.top,
+              bottom: isTall ? 0 : bottom - entry.bottom,
+            };
+          });
+          if (fit === null) continue;
+          entries += 1;
+          if (fit.top < -1 || fit.bottom < -1)
+            misses.push(`${lesson.id} step ${step}: ${JSON.stringify(fit)}`);
+        }
+      }
+      expect(entries, 'changed entries checked').toBeGreaterThan(20);
+      expect(misses).toEqual([]);
+    });
+  });
+}

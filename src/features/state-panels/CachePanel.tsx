@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Panel } from '../../components/Panel';
+import { offsetTopInBox, useKeepInView } from '../../components/use-keep-in-view';
 import { useAppStore } from '../../store/store';
 import { selectFrame } from '../../store/selectors';
 import { buildCacheView, formatSeconds, tracksTime } from './cache-view';
@@ -21,11 +22,16 @@ export function CachePanel() {
   const view = useMemo(() => buildCacheView(frame, previous), [frame, previous]);
   const isTimed = useMemo(() => tracksTime(frames), [frames]);
   const hasRows = view.entries.length > 0 || view.ghosts.length > 0;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // Where the Stage gives the panel less room than it needs, its body scrolls: keep the entry
+  // this step changed in view.
+  useKeepInView(bodyRef, frame, showChangedEntry);
   return (
     <Panel
       id="cache"
       title="Cache"
       className="cachepanel"
+      bodyRef={bodyRef}
       actions={
         isTimed ? (
           <p className="cachepanel__clock">Clock: t = {formatSeconds(frame.clock)}s</p>
@@ -50,4 +56,26 @@ export function CachePanel() {
       ) : null}
     </Panel>
   );
+}
+
+/**
+ * Scrolls the panel's body to the entry this step added, changed or deleted, showing as much
+ * of what is above it (this step's requests) as fits; to the top when no entry changed.
+ */
+function showChangedEntry(box: HTMLElement): void {
+  if (box.scrollHeight <= box.clientHeight) return;
+  const changed = box
+    .querySelector(
+      '.cachepanel__entry--new, .cachepanel__entry--ghost, .cachepanel__value--changed',
+    )
+    ?.closest('li');
+  if (!changed) {
+    box.scrollTop = 0;
+    return;
+  }
+  const top = offsetTopInBox(box, changed);
+  // Its bottom at the box's bottom (2 px over: offsets are whole pixels, the layout is not),
+  // or its top at the box's top when it is taller than the box.
+  const bottom = top + changed.offsetHeight + 2;
+  box.scrollTop = Math.max(0, Math.min(top, bottom - box.clientHeight));
 }
