@@ -42,6 +42,19 @@ describe('Execution table', () => {
     expect(screen.queryByText('Press Next step to run step 1.')).not.toBeInTheDocument();
   });
 
+  it('lets a long key or value wrap after its _ : , and {, with the text unchanged', () => {
+    render(<ExecutionTable />);
+    goTo(2);
+    const [, second] = bodyRows();
+    const after = within(second).getAllByRole('cell')[4].querySelector('code')!;
+    expect(after.textContent).toBe(SEED_TABLE[1][4]);
+    // `{'user_profile_42': 'old_data'}`: a break opportunity after each of those characters.
+    const before = Array.from(after.querySelectorAll('wbr')).map((wbr) =>
+      wbr.previousSibling?.textContent?.slice(-1),
+    );
+    expect(before).toEqual(['{', '_', '_', ':', '_']);
+  });
+
   it('marks the current row with aria-current="step", and only that row', () => {
     render(<ExecutionTable />);
     goTo(3);

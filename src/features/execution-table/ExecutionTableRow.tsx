@@ -57,9 +57,20 @@ export const ExecutionTableRow = memo(function ExecutionTableRow({
           data-label={cell.header}
           className={`xtable__cell xtable__cell--${cell.column}${cell.isChanged ? ' xtable__cell--changed' : ''}`}
         >
-          {cell.isCode ? <code>{cell.text}</code> : cell.text}
+          {cell.isCode ? <code>{withBreaks(cell.text)}</code> : cell.text}
         </td>
       ))}
     </tr>
   );
 });
+
+/**
+ * A Python value or key with a line-break opportunity after each `_`, `:`, `,` and `{` (a
+ * `<wbr>`, no text), so a narrow cell wraps `user_profile_42` as `user_ / profile_42` rather
+ * than in the middle of a word. Short values are left as they are.
+ */
+function withBreaks(text: string) {
+  if (text.length < 12) return text;
+  const parts = text.split(/(?<=[_:,{])/);
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
