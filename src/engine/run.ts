@@ -875,9 +875,61 @@ function dictOfView(world: World, view: readonly CacheEntryView[], previous: str
   // The pieces `cacheView` just collected for this view: the same pieces as the previous
   // dict's print the same text, which frames then share.
   const { pieces } = world;
-  if (pieces === null && previous !== '') return previous;
-  if (pieces !== null) world.dictPieces = pieces;
-  return dictText(world.dictPieces);
+  if (pieces === null) return previous === '' ? dictText(world.dictPieces) : previous;
+  const text = editedDictText(world.dictPieces, previous, pieces) ?? dictText(pieces);
+  world.dictPieces = pieces;
+  return text;
+}
+
+/**
+ * The text of `pieces` made from `previous` (the text of `printed`) when a step removed at most
+ * one piece and added at most one at the end, as a key read, written, added or deleted does
+ * (a written key moves to the most recent end): the text around the removed piece, then the
+ * new piece, in one flat string. A quarter of the time of a join of every piece in V8.
+ * `null` for any other change.
+ */
+function editedDictText(
+  printed: readonly string[],
+  previous: string,
+  pieces: readonly string[],
+): string | null {
+  const n = printed.length;
+  const m = pieces.length;
+  if (n === 0 || m < n - 1 || m > n + 1) return null;
+  let p = 0;
+  // Character offset of printed piece p in `previous` (after `{` and each `, `).
+  let start = 1;
+  while (p < n && p < m && printed[p] === pieces[p]) {
+    start += printed[p].length + 2;
+    p += 1;
+  }
+  let body: string;
+  if (p === n) {
+    // Nothing removed: one piece added.
+    if (m !== n + 1) return null;
+    body = previous.slice(0, -1);
+  } else {
+    // Piece p removed: the rest must follow unchanged, then at most one new piece.
+    if (n === 1 || m > n) return null;
+    for (let i = p + 1; i < n; i += 1) if (printed[i] !== pieces[i - 1]) return null;
+    // With the separator after it, or before it when it was the last.
+    const end = start + printed[p].length;
+    body =
+      p < n - 1
+        ? previous.slice(0, start) + previous.slice(end + 2, -1)
+        : previous.slice(0, start - 2);
+    if (m === n - 1) return flatten(`${body}}`);
+  }
+  return flatten(`${body}, ${pieces[m - 1]}}`);
+}
+
+/**
+ * `text` flattened: reading a character of a rope (strings concatenated or sliced) makes it one
+ * flat string in place in V8, so a frame keeps its own text, not pieces of the previous one.
+ */
+function flatten(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLesson, randomLesson, run } from '../../../src/engine';
+import { parseLesson, pyRepr, randomLesson, run } from '../../../src/engine';
 
 const SEEDED = { seed: 7, numRuns: 60 };
 
@@ -61,6 +61,31 @@ describe('The interpreter on random scenarios', () => {
           }
         }
       }),
+      SEEDED,
+    );
+  });
+
+  it("prints every frame's cache as a dict of its live entries, oldest first", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 4 }),
+        (seed, opsPerStep) => {
+          const lesson = randomLesson(seed, { steps: 120, rows: 6 });
+          // Several operations a step, so one step can remove and add several keys.
+          const steps = lesson.steps
+            .filter((_, i) => i % opsPerStep === 0)
+            .map((step, k) => ({
+              ...step,
+              ops: lesson.steps.slice(k * opsPerStep, (k + 1) * opsPerStep).flatMap((s) => s.ops),
+            }));
+          for (const frame of run({ ...lesson, steps }).frames) {
+            const live = frame.cache.filter((entry) => !entry.isExpired).reverse();
+            const pieces = live.map((entry) => `${pyRepr(entry.rawKey)}: ${entry.value}`);
+            expect(frame.cacheAfter).toBe(`{${pieces.join(', ')}}`);
+          }
+        },
+      ),
       SEEDED,
     );
   });
