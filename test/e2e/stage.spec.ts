@@ -269,15 +269,20 @@ for (const { label, query, viewport } of [
 ]) {
   test.describe(`Stage table band at ${label}`, () => {
     test.use({ viewport, reducedMotion: 'reduce' });
-    test('every table lesson: the current row is whole under the headers, no column cut off', async ({
-      page,
-    }) => {
-      const misses: string[] = [];
-      let rows = 0;
-      for (const lesson of catalog) {
+    // One test a lesson: a walk of every lesson in one test came close to the time limit on a
+    // busy machine.
+    for (const lesson of catalog) {
+      test(`${lesson.id}: the current row is whole under the headers, no column cut off`, async ({
+        page,
+      }) => {
         await page.goto(`./?lesson=${lesson.id}${query}`);
         await expect(status(page)).toHaveText(/^Step 0 of/);
-        if ((await page.locator('.stage__bottom table').count()) === 0) continue;
+        if ((await page.locator('.stage__bottom table').count()) === 0) {
+          // A lesson with actors shows its timeline lanes in the band instead of the table.
+          await expect(page.locator('.stage--lanes')).toHaveCount(1);
+          return;
+        }
+        const misses: string[] = [];
         for (let step = 1; step <= lesson.steps.length; step += 1) {
           await page.keyboard.press('ArrowRight');
           await expect(status(page)).toHaveText(new RegExp(`^Step ${step} of`));
@@ -292,14 +297,12 @@ for (const { label, query, viewport } of [
               cut: box.scrollWidth - box.clientWidth,
             };
           });
-          rows += 1;
           if (fit.top < -1 || fit.bottom < -1 || fit.cut > 1)
-            misses.push(`${lesson.id} step ${step}: ${JSON.stringify(fit)}`);
+            misses.push(`step ${step}: ${JSON.stringify(fit)}`);
         }
-      }
-      expect(rows, 'table rows checked').toBeGreaterThan(20);
-      expect(misses).toEqual([]);
-    });
+        expect(misses).toEqual([]);
+      });
+    }
   });
 }
 
@@ -352,10 +355,10 @@ for (const { label, query, viewport } of [
 ]) {
   test.describe(`Stage cache panel at ${label}`, () => {
     test.use({ viewport, reducedMotion: 'reduce' });
-    test('every lesson: the entry a step changed is in view', async ({ page }) => {
-      const misses: string[] = [];
-      let entries = 0;
-      for (const lesson of catalog) {
+    for (const lesson of catalog) {
+      test(`${lesson.id}: the entry a step changed is in view`, async ({ page }) => {
+        const misses: string[] = [];
+        let entries = 0;
         await page.goto(`./?lesson=${lesson.id}${query}`);
         await expect(status(page)).toHaveText(/^Step 0 of/);
         for (let step = 1; step <= lesson.steps.length; step += 1) {
@@ -381,12 +384,12 @@ for (const { label, query, viewport } of [
           });
           if (fit === null) continue;
           entries += 1;
-          if (fit.top < -1 || fit.bottom < -1)
-            misses.push(`${lesson.id} step ${step}: ${JSON.stringify(fit)}`);
+          if (fit.top < -1 || fit.bottom < -1) misses.push(`step ${step}: ${JSON.stringify(fit)}`);
         }
-      }
-      expect(entries, 'changed entries checked').toBeGreaterThan(20);
-      expect(misses).toEqual([]);
-    });
+        // Every lesson caches something.
+        expect(entries, 'changed entries checked').toBeGreaterThan(0);
+        expect(misses).toEqual([]);
+      });
+    }
   });
 }
