@@ -132,7 +132,9 @@ test.describe('First paint', () => {
         // The app's script never arrives: what is painted is the page's own.
         await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
         const address = name.startsWith('the address') ? './?theme=light' : './';
-        await page.goto(address, { waitUntil: 'domcontentloaded' });
+        // `commit`: the fixture would wait for an app that never starts.
+        await page.goto(address, { waitUntil: 'commit' });
+        await page.waitForLoadState('load');
         await expect(page.locator('html')).toHaveAttribute('data-theme', expected);
         const background = await page.evaluate(
           () => getComputedStyle(document.body).backgroundColor,
