@@ -996,13 +996,19 @@ function frameRow(row: DbRowView): DbRowFrameView {
     model: row.model,
     pk: row.pk,
     fields: reprFields(row.fields),
-    pending: Object.freeze(
-      row.pending.map((p) =>
-        Object.freeze({ actor: p.actor, fields: p.fields ? reprFields(p.fields) : null }),
-      ),
-    ) as DbRowFrameView['pending'],
+    pending:
+      row.pending.length === 0
+        ? NO_PENDING
+        : (Object.freeze(
+            row.pending.map((p) =>
+              Object.freeze({ actor: p.actor, fields: p.fields ? reprFields(p.fields) : null }),
+            ),
+          ) as DbRowFrameView['pending']),
   });
 }
+
+/** Shared by every row view without uncommitted changes (most of them). */
+const NO_PENDING = Object.freeze([]) as unknown as DbRowFrameView['pending'];
 
 /** The DB panel's view, rebuilt in full; rows equal to the previous frame's are shared. */
 function dbView(world: World, previous: readonly DbRowFrameView[]): DbRowFrameView[] {
@@ -1245,12 +1251,15 @@ function runFrames(
 ): { frames: Mutable<Frame>[]; raw: RawFrame[] } {
   const world = createWorld(lesson, maxWork);
   const steps = lesson.steps;
-  const stepLines = steps.map((step) => frozen(step.lines));
+  // A loop, not `steps.map`: V8 inlines map with a bound on the length it allocates, and a long
+  // lesson (over about 16k steps) then deoptimised this function in every run.
+  const stepLines = new Array<number[]>(steps.length);
+  for (let k = 0; k < steps.length; k += 1) stepLines[k] = frozen(steps[k].lines);
   // nextLines[k]: the lines of the first step after frame k that runs (one pass, from the end).
   const nextLines = new Array<number[]>(steps.length + 1);
   nextLines[steps.length] = NO_LINES;
   for (let k = steps.length - 1; k >= 0; k -= 1) {
-    nextLines[k] = skip.has(k + 1) ? nextLines[k + 1] : stepLines[k];
+    nextLines[k] = skip.size > 0 && skip.has(k + 1) ? nextLines[k + 1] : stepLines[k];
   }
   const cache = cacheView(world, NO_CACHE);
   const db = dbView(world, NO_ROWS);
