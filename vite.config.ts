@@ -136,12 +136,19 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
           render: () => Promise<{ html: string; key: string }>;
         };
         const { html: app, key } = await module.render();
+        // A deep link must not paint the default lesson while the parser is still in #root (a
+        // busy machine paints part-parsed pages): the head hides #root until the script after
+        // it has emptied it.
+        const hide =
+          "<style>.dcl-deep-link #root{visibility:hidden}</style><script>if(location.search.length>1)document.documentElement.classList.add('dcl-deep-link')</script>";
         const deepLink =
-          "<script>if(location.search.length>1)document.getElementById('root').replaceChildren()</script>";
-        const page = html.replace(
-          '<div id="root"></div>',
-          `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${deepLink}`,
-        );
+          "<script>if(location.search.length>1){document.getElementById('root').replaceChildren();document.documentElement.classList.remove('dcl-deep-link')}</script>";
+        const page = html
+          .replace('</head>', `${hide}</head>`)
+          .replace(
+            '<div id="root"></div>',
+            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${deepLink}`,
+          );
         return isSingle ? page : loadAfterFirstPaint(page);
       } finally {
         rmSync(outDir, { recursive: true, force: true });
