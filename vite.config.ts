@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, defineConfig, type Plugin, type PluginOption } from 'vite';
+import { build, defineConfig, type Plugin, type PluginOption, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -106,18 +106,53 @@ else new P((list, observer) => {
   return page.replace('</body>', `<script type="module">${loader}</script></body>`);
 }
 
+/** What each prerendered view's lazily loaded chunk needs of CSS (its own and its imports'). */
+function viewStylesheets(
+  bundle: Rolldown.OutputBundle | undefined,
+  views: string[],
+): Record<string, string[]> {
+  if (!bundle) throw new Error("prerender: no bundle to find the views' stylesheets in");
+  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const cssOf = (chunk: Rolldown.OutputChunk, seen: Set<string>): string[] => {
+    if (seen.has(chunk.fileName)) return [];
+    seen.add(chunk.fileName);
+    const own = [...(chunk.viteMetadata?.importedCss ?? [])];
+    const imported = chunk.imports.flatMap((name) => {
+      const child = byName.get(name);
+      return child && !child.isEntry ? cssOf(child, seen) : [];
+    });
+    return [...imported, ...own];
+  };
+  const out: Record<string, string[]> = {};
+  const files: Record<string, RegExp> = {
+    lessons: /features\/lesson-index\/LessonIndexView\.tsx$/,
+    compare: /features\/compare\/CompareView\.tsx$/,
+    practice: /features\/practice\/PracticeView\.tsx$/,
+    sandbox: /features\/sandbox\/SandboxView\.tsx$/,
+  };
+  for (const view of views) {
+    const pattern = files[view];
+    const chunk = chunks.find((c) => c.isDynamicEntry && pattern?.test(c.facadeModuleId ?? ''));
+    if (!chunk) throw new Error(`prerender: no chunk for the ${view} view`);
+    out[view] = cssOf(chunk, new Set()).map((file) => `./${file}`);
+  }
+  return out;
+}
+
 /**
  * Prerender the first view into index.html at build time (src/prerender.tsx, built for Node and
  * run here), so the first paint does not wait for JavaScript; main.tsx hydrates it. The key says
- * which stored preferences it was rendered with. An address with a query (a deep link) is not
- * the prerendered view: a tiny inline script empties #root before it paints.
+ * which stored preferences it was rendered with. The other views are prerendered into templates
+ * that a tiny inline script swaps in for exactly `?view=<name>`; for any other query (a deep link)
+ * it empties #root before it paints.
  */
 const prerenderFirstView = (isSingle: boolean): Plugin => ({
   name: 'dcl:prerender-first-view',
   apply: 'build',
   transformIndexHtml: {
     order: 'post',
-    async handler(html) {
+    async handler(html, context) {
       const outDir = fileURLToPath(new URL('./node_modules/.tmp/prerender', import.meta.url));
       try {
         await build({
@@ -133,21 +168,36 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
           },
         });
         const module = (await import(pathToFileURL(`${outDir}/prerender.mjs`).href)) as {
-          render: () => Promise<{ html: string; key: string }>;
+          render: () => Promise<{
+            html: string;
+            key: string;
+            views: { view: string; html: string }[];
+          }>;
         };
-        const { html: app, key } = await module.render();
-        // A deep link must not paint the default lesson while the parser is still in #root (a
-        // busy machine paints part-parsed pages): the head hides #root until the script after
-        // it has emptied it.
-        const hide =
-          "<style>.dcl-deep-link #root{visibility:hidden}</style><script>if(location.search.length>1)document.documentElement.classList.add('dcl-deep-link')</script>";
-        const deepLink =
-          "<script>if(location.search.length>1){document.getElementById('root').replaceChildren();document.documentElement.classList.remove('dcl-deep-link')}</script>";
+        const { html: app, key, views } = await module.render();
+        // An address with a query is not the default lesson. It must not paint the default
+        // lesson while the parser is still in #root (a busy machine paints part-parsed pages):
+        // the head hides #root until the script after it has swapped or emptied it.
+        // A prerendered view's own stylesheets come with its lazily loaded chunk, too late for
+        // its first paint: the head asks for them, render-blocking, for that address alone.
+        const viewCss = isSingle
+          ? {}
+          : viewStylesheets(
+              context.bundle,
+              views.map((v) => v.view),
+            );
+        const hide = `<style>.dcl-deep-link #root{visibility:hidden}</style><script>(function(){var s=location.search;if(s.length<=1)return;document.documentElement.classList.add('dcl-deep-link');var m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),c=m&&${JSON.stringify(viewCss)}[m[1]];(c||[]).forEach(function(h){var l=document.createElement('link');l.rel='stylesheet';l.href=h;l.setAttribute('blocking','render');document.head.appendChild(l)})})()</script>`;
+        // The other views, prerendered too: exactly `?view=<name>` puts its template in #root
+        // (main.tsx hydrates it, see first-view.tsx); any other query empties #root.
+        const templates = views
+          .map(({ view, html }) => `<template id="dcl-view-${view}">${html}</template>`)
+          .join('');
+        const swap = `(function(){var s=location.search,r=document.getElementById('root'),m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),t=m&&document.getElementById('dcl-view-'+m[1]);if(t){r.replaceChildren(t.content);r.dataset.prerenderView=m[1]}else if(s.length>1)r.replaceChildren();document.querySelectorAll('template[id^="dcl-view-"]').forEach(function(e){e.remove()});document.documentElement.classList.remove('dcl-deep-link')})()`;
         const page = html
           .replace('</head>', `${hide}</head>`)
           .replace(
             '<div id="root"></div>',
-            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${deepLink}`,
+            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${templates}<script>${swap}</script>`,
           );
         return isSingle ? page : loadAfterFirstPaint(page);
       } finally {

@@ -1,15 +1,36 @@
 import { prerender } from 'react-dom/static';
-import { FirstView, firstViewKey } from './app/first-view';
+import { FirstView, firstViewKey, PRERENDERED_VIEWS } from './app/first-view';
+import { startAt } from './store/store';
+import { parseUrlState } from './store/url-state';
 
-/**
- * Build-time render of the first view (vite.config.ts runs it and writes the HTML into
- * index.html). The first pass starts loading the lazily loaded panels; the second renders them
- * in place, so their room and content are in the HTML from the first paint (no hidden segments
- * waiting for a script).
- */
-export async function render(): Promise<{ html: string; key: string }> {
+/** One view's HTML, finished: lazily loaded panels and views included. */
+async function renderView(): Promise<string> {
+  // The first pass starts loading the lazily loaded panels; the second renders them in place,
+  // so their room and content are in the HTML from the first paint (no hidden segments
+  // waiting for a script).
   await prerender(<FirstView />);
   // No byte limit: a large finished boundary would otherwise be written as a hidden segment.
   const { prelude } = await prerender(<FirstView />, { progressiveChunkSize: Infinity });
-  return { html: await new Response(prelude).text(), key: firstViewKey() };
+  return new Response(prelude).text();
+}
+
+/**
+ * Build-time render of the first view (vite.config.ts runs it and writes the HTML into
+ * index.html): the default lesson at step 0, then each other view (`?view=lessons` …), which
+ * the page's inline script puts in place when the address asks for exactly that view, so those
+ * views paint before their JavaScript too. All with fresh preferences (`key`).
+ */
+export async function render(): Promise<{
+  html: string;
+  key: string;
+  views: { view: string; html: string }[];
+}> {
+  const key = firstViewKey();
+  const html = await renderView();
+  const views: { view: string; html: string }[] = [];
+  for (const view of PRERENDERED_VIEWS) {
+    startAt(parseUrlState(`?view=${view}`));
+    views.push({ view, html: await renderView() });
+  }
+  return { html, key, views };
 }

@@ -1,5 +1,6 @@
 import { StrictMode, useEffect } from 'react';
 import { useAppStore, type AppState } from '../store/store';
+import { VIEWS } from '../store/url-state';
 import { App } from './App';
 
 /**
@@ -39,4 +40,16 @@ export function firstViewKey(state: AppState = useAppStore.getState()): string {
 /** Whether the prerendered HTML is what this visit would render (no query in the address). */
 export function isPrerenderedView(search: string): boolean {
   return search.length <= 1;
+}
+
+/**
+ * The other views the build prerenders, each in a `<template>` of index.html. The page's inline
+ * script puts one in #root (and names it in `data-prerender-view`) when the address is exactly
+ * `?view=<name>`; any other query renders from scratch.
+ */
+export const PRERENDERED_VIEWS = VIEWS;
+
+/** The view whose prerendered HTML this address shows, if it is exactly `?view=<name>`. */
+export function prerenderedViewOf(search: string): (typeof VIEWS)[number] | null {
+  return VIEWS.find((view) => search === `?view=${view}`) ?? null;
 }

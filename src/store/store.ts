@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import { devtools, persist, type PersistStorage } from 'zustand/middleware';
 import { createLessonSlice, type LessonSlice } from './lesson-slice';
 import { createPlayerSlice, type PlayerSlice } from './player-slice';
@@ -8,6 +8,7 @@ import { createPresenterSlice, type PresenterSlice } from './presenter-slice';
 import { createQuizSlice, type QuizSlice } from './quiz-slice';
 import { hydrationNotices, sanitizeProgress, sanitizeSandboxText } from './progress';
 import { createSandboxSlice, type SandboxSlice } from './sandbox-slice';
+import type { UrlState } from './url-state';
 import {
   PROGRESS_VERSION,
   progressStorage,
@@ -51,18 +52,24 @@ const withDevtools = (
   import.meta.env.DEV ? devtools : (initializer: unknown) => initializer
 ) as typeof devtools;
 
+/** The store's own api: the one zustand's hook reads its snapshots from (see `startAt`). */
+let storeApi: StoreApi<AppState> | null = null;
+
 export const useAppStore = create<AppState>()(
   withDevtools(
     persist(
-      (...args) => ({
-        ...createPlayerSlice(...args),
-        ...createLessonSlice(...args),
-        ...createQuizSlice(...args),
-        ...createPreferencesSlice(...args),
-        ...createPracticeSlice(...args),
-        ...createSandboxSlice(...args),
-        ...createPresenterSlice(...args),
-      }),
+      (...args) => {
+        storeApi = args[2];
+        return {
+          ...createPlayerSlice(...args),
+          ...createLessonSlice(...args),
+          ...createQuizSlice(...args),
+          ...createPreferencesSlice(...args),
+          ...createPracticeSlice(...args),
+          ...createSandboxSlice(...args),
+          ...createPresenterSlice(...args),
+        };
+      },
       {
         name: STORAGE_KEY,
         version: PROGRESS_VERSION,
@@ -129,6 +136,43 @@ const syncSandbox = (state: AppState): void => {
 };
 syncSandbox(useAppStore.getState());
 useAppStore.subscribe(syncSandbox);
+
+/**
+ * Start at the view `url` names, for a page whose HTML the build prerendered at that address
+ * (`?view=compare` …): the store shows it, and so does the snapshot React hydrates that HTML
+ * with. Zustand's hook hydrates from `getInitialState()` (the fresh state, before stored
+ * progress, which the page's prerender key has checked); this makes it the fresh state at this
+ * address. main.tsx calls it before hydrating such a page, the build's prerender before
+ * rendering each view.
+ */
+export function startAt(url: UrlState): void {
+  const api = storeApi;
+  if (!api) throw new Error('The store is not created yet');
+  api.getState().applyUrl(url);
+  const { view, lessonId, step, skip, isRemedy, isPresenting, isEmbedded, isAudience } =
+    api.getState();
+  let first: AppState = {
+    ...api.getInitialState(),
+    view,
+    lessonId,
+    step,
+    skip,
+    isRemedy,
+    isPresenting,
+    isEmbedded,
+    isAudience,
+    isReady: true,
+  };
+  // A view's chunk hands the store its code when it loads (`practiceGenerator`,
+  // `sandboxTools`): the view hydrates with it, as it was prerendered.
+  api.getInitialState = () => {
+    const { practiceGenerator, sandboxTools } = api.getState();
+    if (first.practiceGenerator !== practiceGenerator || first.sandboxTools !== sandboxTools) {
+      first = { ...first, practiceGenerator, sandboxTools };
+    }
+    return first;
+  };
+}
 
 /** The state a fresh visit starts with; tests reset the store to it. */
 export const initialState = useAppStore.getState();

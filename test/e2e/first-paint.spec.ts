@@ -111,6 +111,89 @@ test.describe('First paint', () => {
     expect(deep.paint === null || deep.entry! < deep.paint).toBe(true);
   });
 
+  test.describe('the other views are prerendered too, and hydrate in place', () => {
+    const views: [string, string, (page: Page) => ReturnType<Page['getByRole']>][] = [
+      [
+        'lessons',
+        'Lessons',
+        (page) => page.getByRole('link', { name: 'Cache invalidation strategies in Django' }),
+      ],
+      [
+        'compare',
+        'Compare strategies',
+        (page) => page.getByRole('checkbox', { name: 'Delete on update' }),
+      ],
+      ['practice', 'Practice', (page) => page.getByRole('list', { name: 'Steps' })],
+      ['sandbox', 'Sandbox', (page) => page.getByRole('button', { name: 'Random scenario' })],
+    ];
+    for (const [view, title, content] of views) {
+      test(`?view=${view} is painted before its script, then hydrated, not rendered again`, async ({
+        page,
+      }) => {
+        const errors = collectErrors(page);
+        let letGo = (): void => {};
+        const held = new Promise<void>((resolve) => (letGo = resolve));
+        await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`./?view=${view}`, { waitUntil: 'commit' });
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+        await expect(content(page)).toBeVisible();
+        await expect(page.locator('html')).not.toHaveAttribute('data-ready', 'true');
+        // Painted from the page's own HTML, with the app's script held back.
+        await expect
+          .poll(() =>
+            page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length),
+          )
+          .toBe(1);
+        // A node the page painted; hydration adopts it, a fresh render would replace it.
+        await content(page).evaluate((node) => node.setAttribute('data-painted', 'before'));
+        letGo();
+        await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+        await page.waitForLoadState('networkidle');
+        await expect(content(page)).toHaveAttribute('data-painted', 'before');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+        expect(await page.locator('template').count()).toBe(0);
+        expect(errors).toEqual([]);
+        expect(await layoutShift(page)).toBe(0);
+      });
+    }
+
+    test('?view=compare still works: a strategy can be turned off', async ({ page }) => {
+      const errors = collectErrors(page);
+      await page.goto('./?view=compare');
+      const strategy = page.getByRole('checkbox', { name: 'Delete on update' });
+      const column = page.getByRole('columnheader', { name: /^Delete on update/ });
+      await expect(column).toHaveCount(1);
+      await strategy.uncheck();
+      await expect(strategy).not.toBeChecked();
+      await expect(column).toHaveCount(0);
+      expect(errors).toEqual([]);
+    });
+
+    test('a stored sandbox scenario is shown, not the prerendered example', async ({ page }) => {
+      const errors = collectErrors(page);
+      await page.goto('./?view=sandbox');
+      const editor = page.getByRole('textbox', { name: 'Scenario JSON' });
+      await page.getByRole('button', { name: 'Random scenario' }).click();
+      await expect(page.getByRole('button', { name: 'Open in the player' })).toBeVisible();
+      const mine = await editor.inputValue();
+      await page.reload();
+      await expect(editor).toHaveValue(mine);
+      expect(errors).toEqual([]);
+    });
+
+    test('any other query is rendered from scratch: ?view=compare&theme=dark', async ({ page }) => {
+      const errors = collectErrors(page);
+      await page.goto('./?view=compare&theme=dark');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare strategies');
+      await expect(page.locator('#root')).not.toHaveAttribute('data-prerender-view');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      expect(errors).toEqual([]);
+    });
+  });
+
   test.describe('the first paint is in the visitor’s theme, before the script runs', () => {
     const cases: [string, 'light' | 'dark', string | null, string][] = [
       ['a dark system', 'dark', null, 'dark'],
