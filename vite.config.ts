@@ -186,7 +186,7 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
               context.bundle,
               views.map((v) => v.view),
             );
-        const hide = `<style>.dcl-deep-link #root{visibility:hidden}</style><script>(function(){var s=location.search;if(s.length<=1)return;document.documentElement.classList.add('dcl-deep-link');var m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),c=m&&${JSON.stringify(viewCss)}[m[1]];(c||[]).forEach(function(h){var l=document.createElement('link');l.rel='stylesheet';l.href=h;l.setAttribute('blocking','render');document.head.appendChild(l)})})()</script>`;
+        const hide = `<style>.dcl-deep-link #root{display:none}</style><script>(function(){var s=location.search;if(s.length<=1)return;document.documentElement.classList.add('dcl-deep-link');var m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),c=m&&${JSON.stringify(viewCss)}[m[1]];(c||[]).forEach(function(h){var l=document.createElement('link');l.rel='stylesheet';l.href=h;l.setAttribute('blocking','render');document.head.appendChild(l)})})()</script>`;
         // The other views, prerendered too: exactly `?view=<name>` puts its template in #root
         // (main.tsx hydrates it, see first-view.tsx); any other query empties #root.
         const templates = views
