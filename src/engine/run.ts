@@ -62,6 +62,19 @@ interface World {
    */
   outcomes: ActorOutcome[];
   outcomeCount: number;
+  /** Parallel to `outcomes`: the shared outcome it is, or `null` for one of this step's own. */
+  shared: (SharedOutcome | null)[];
+  /**
+   * Outcomes earlier steps had, frozen, by what they are about (a key, a row's pk, an actor),
+   * a few each: a step that repeats one (the same key deleted or not by the same actor, the
+   * same row saved, …) shares it, and the list of it alone, with the frames that had it.
+   */
+  gets: Map<string, SharedOutcome[]>;
+  adds: Map<string, SharedOutcome[]>;
+  deletes: Map<string, SharedOutcome[]>;
+  touches: Map<string, SharedOutcome[]>;
+  writes: Map<Pk, SharedOutcome[]>;
+  atomics: Map<string, SharedOutcome[]>;
   /** Extra code lines that ran (receiver bodies). */
   extraLines: Set<number>;
   /** Whether the step moved the clock (TTLs and expiry in the cache view). */
@@ -346,7 +359,119 @@ function isStaleRepr(world: World, rawKey: string, repr: string): boolean {
 /** Record what an operation did; `actor` comes last, as every outcome lists it. */
 function record(world: World, outcome: ActorOutcome): void {
   world.outcomes[world.outcomeCount] = outcome;
+  world.shared[world.outcomeCount] = null;
   world.outcomeCount += 1;
+}
+
+/** Record a shared (frozen) outcome. */
+function recordShared(world: World, shared: SharedOutcome): void {
+  world.outcomes[world.outcomeCount] = shared.outcome;
+  world.shared[world.outcomeCount] = shared;
+  world.outcomeCount += 1;
+}
+
+/** A frozen outcome that steps which repeat it share, and the frozen list of it alone. */
+interface SharedOutcome {
+  outcome: ActorOutcome;
+  list: ActorOutcome[] | null;
+}
+
+type OutcomeOf<K extends ActorOutcome['kind']> = Extract<ActorOutcome, { kind: K }>;
+
+/** How many outcomes a subject keeps: enough for each actor's few results on a key or row. */
+const SHARED_PER_SUBJECT = 8;
+
+/** The shared outcomes about `subject` (made on first use). */
+function sharedAbout<K>(table: Map<K, SharedOutcome[]>, subject: K): SharedOutcome[] {
+  let list = table.get(subject);
+  if (list === undefined) {
+    list = [];
+    table.set(subject, list);
+  }
+  return list;
+}
+
+/** Freeze a new outcome and keep it with its subject's (in place of an old one when full). */
+function share(world: World, list: SharedOutcome[], outcome: ActorOutcome): SharedOutcome {
+  const shared: SharedOutcome = { outcome: Object.freeze(outcome), list: null };
+  if (list.length < SHARED_PER_SUBJECT) list.push(shared);
+  else list[world.stepIndex % SHARED_PER_SUBJECT] = shared;
+  return shared;
+}
+
+function sharedGet(
+  world: World,
+  key: string,
+  hit: boolean,
+  value: string,
+  stale: boolean,
+  actor: string,
+): SharedOutcome {
+  const list = sharedAbout(world.gets, key);
+  for (let i = 0; i < list.length; i += 1) {
+    const o = list[i].outcome as OutcomeOf<'get'>;
+    if (o.hit === hit && o.value === value && o.stale === stale && o.actor === actor)
+      return list[i];
+  }
+  return share(world, list, { kind: 'get', key, hit, value, stale, actor });
+}
+
+function sharedAdd(world: World, key: string, stored: boolean, actor: string): SharedOutcome {
+  const list = sharedAbout(world.adds, key);
+  for (let i = 0; i < list.length; i += 1) {
+    const o = list[i].outcome as OutcomeOf<'add'>;
+    if (o.stored === stored && o.actor === actor) return list[i];
+  }
+  return share(world, list, { kind: 'add', key, stored, actor });
+}
+
+function sharedDelete(world: World, key: string, deleted: boolean, actor: string): SharedOutcome {
+  const list = sharedAbout(world.deletes, key);
+  for (let i = 0; i < list.length; i += 1) {
+    const o = list[i].outcome as OutcomeOf<'delete'>;
+    if (o.deleted === deleted && o.actor === actor) return list[i];
+  }
+  return share(world, list, { kind: 'delete', key, deleted, actor });
+}
+
+function sharedTouch(world: World, key: string, live: boolean, actor: string): SharedOutcome {
+  const list = sharedAbout(world.touches, key);
+  for (let i = 0; i < list.length; i += 1) {
+    const o = list[i].outcome as OutcomeOf<'touch'>;
+    if (o.live === live && o.actor === actor) return list[i];
+  }
+  return share(world, list, { kind: 'touch', key, live, actor });
+}
+
+function sharedWrite(
+  world: World,
+  model: string,
+  pk: Pk,
+  how: OutcomeOf<'db.write'>['how'],
+  actor: string,
+): SharedOutcome {
+  const list = sharedAbout(world.writes, pk);
+  for (let i = 0; i < list.length; i += 1) {
+    const o = list[i].outcome as OutcomeOf<'db.write'>;
+    // Object.is: a map finds -0 under 0.
+    if (o.how === how && o.model === model && Object.is(o.pk, pk) && o.actor === actor)
+      return list[i];
+  }
+  return share(world, list, { kind: 'db.write', model, pk, how, signal: how !== 'update', actor });
+}
+
+function sharedAtomic(
+  world: World,
+  how: OutcomeOf<'atomic'>['how'],
+  callbacks: number,
+  actor: string,
+): SharedOutcome {
+  const list = sharedAbout(world.atomics, actor);
+  for (let i = 0; i < list.length; i += 1) {
+    const o = list[i].outcome as OutcomeOf<'atomic'>;
+    if (o.how === how && o.callbacks === callbacks) return list[i];
+  }
+  return share(world, list, { kind: 'atomic', how, callbacks, actor });
 }
 
 /**
@@ -379,14 +504,10 @@ function execute(
       const hit = value !== MISS;
       const stored = (hit ? value : null) as PyValue;
       const repr = pyRepr(stored);
-      record(world, {
-        kind: 'get',
-        key: k,
-        hit,
-        value: repr,
-        stale: hit && isStaleRepr(world, k, repr),
-        actor,
-      });
+      recordShared(
+        world,
+        sharedGet(world, k, hit, repr, hit && isStaleRepr(world, k, repr), actor),
+      );
       if (op.as) vars.set(op.as, stored);
       return;
     }
@@ -400,14 +521,14 @@ function execute(
     case 'cache.add': {
       const k = interpolate(op.key, vars, scope);
       const stored = cache.add(k, evaluate(op.value, vars), op.timeout);
-      record(world, { kind: 'add', key: k, stored, actor });
+      recordShared(world, sharedAdd(world, k, stored, actor));
       if (op.as) vars.set(op.as, stored);
       return;
     }
     case 'cache.delete': {
       const k = interpolate(op.key, vars, scope);
       const deleted = cache.delete(k);
-      record(world, { kind: 'delete', key: k, deleted, actor });
+      recordShared(world, sharedDelete(world, k, deleted, actor));
       if (op.as) vars.set(op.as, deleted);
       return;
     }
@@ -415,14 +536,14 @@ function execute(
       // Django's delete_many calls delete per key; each key is reported on its own.
       for (const template of op.keys) {
         const k = interpolate(template, vars, scope);
-        record(world, { kind: 'delete', key: k, deleted: cache.delete(k), actor });
+        recordShared(world, sharedDelete(world, k, cache.delete(k), actor));
       }
       return;
     }
     case 'cache.touch': {
       const k = interpolate(op.key, vars, scope);
       const live = cache.touch(k, op.timeout);
-      record(world, { kind: 'touch', key: k, live, actor });
+      recordShared(world, sharedTouch(world, k, live, actor));
       if (op.as) vars.set(op.as, live);
       return;
     }
@@ -450,16 +571,9 @@ function execute(
     case 'db.save':
     case 'db.update':
     case 'db.delete': {
-      const write: ActorOutcome = {
-        kind: 'db.write',
-        model: op.model,
-        pk: op.pk,
-        how: op.op === 'db.save' ? 'save' : op.op === 'db.update' ? 'update' : 'delete',
-        signal: op.op !== 'db.update',
-        actor,
-      };
+      const how = op.op === 'db.save' ? 'save' : op.op === 'db.update' ? 'update' : 'delete';
       // The write is recorded before its receivers run, so outcomes read in program order.
-      record(world, write);
+      recordShared(world, sharedWrite(world, op.model, op.pk, how, actor));
       if (op.op === 'db.save') db.save(op.model, op.pk, evaluateFields(op.fields, vars), actor);
       else if (op.op === 'db.update')
         db.update(op.model, op.pk, evaluateFields(op.fields, vars), actor);
@@ -468,7 +582,7 @@ function execute(
     }
     case 'atomic.begin':
       db.begin(actor);
-      record(world, { kind: 'atomic', how: 'begin', callbacks: 0, actor });
+      recordShared(world, sharedAtomic(world, 'begin', 0, actor));
       return;
     case 'atomic.commit':
     case 'atomic.rollback': {
@@ -478,8 +592,11 @@ function execute(
       const before = world.outcomeCount;
       if (how === 'commit') db.commit(actor);
       else db.rollback(actor);
-      // Callbacks run by the outermost commit leave their own outcomes after this one.
-      entry.callbacks = world.outcomeCount - before;
+      // Callbacks run by the outermost commit leave their own outcomes after this one; the
+      // entry then takes its place, shared with the steps that did the same.
+      const shared = sharedAtomic(world, how, world.outcomeCount - before, actor);
+      world.outcomes[before - 1] = shared.outcome;
+      world.shared[before - 1] = shared;
       return;
     }
     case 'onCommit':
@@ -491,18 +608,11 @@ function execute(
       if (cached !== MISS) {
         const value = cached as PyValue;
         const repr = pyRepr(value);
-        record(world, {
-          kind: 'get',
-          key: k,
-          hit: true,
-          value: repr,
-          stale: isStaleRepr(world, k, repr),
-          actor,
-        });
+        recordShared(world, sharedGet(world, k, true, repr, isStaleRepr(world, k, repr), actor));
         if (op.as) vars.set(op.as, value);
         return;
       }
-      record(world, { kind: 'get', key: k, hit: false, value: 'None', stale: false, actor });
+      recordShared(world, sharedGet(world, k, false, 'None', false, actor));
       const row = db.get(op.model, op.pk, actor);
       const value = row ? fieldOf(row.fields, op.field) : null;
       record(world, { kind: 'db.read', model: op.model, pk: op.pk, value: pyRepr(value), actor });
@@ -1190,6 +1300,13 @@ function createWorld(lesson: Lesson, maxWork: number): World {
     stepIndex: 0,
     outcomes: [],
     outcomeCount: 0,
+    shared: [],
+    gets: new Map(),
+    adds: new Map(),
+    deletes: new Map(),
+    touches: new Map(),
+    writes: new Map(),
+    atomics: new Map(),
     extraLines: new Set(),
     clockDirty: false,
     touched: [],
@@ -1318,15 +1435,21 @@ function runFrames(
 
 /**
  * The step's outcomes as an exact-size frozen copy (the buffer keeps room for more), each
- * outcome frozen. The usual single outcome is an array literal: about half the cost of a
- * frozen slice in V8.
+ * outcome frozen; a shared outcome alone is its own shared list. The usual single outcome is
+ * an array literal: about half the cost of a frozen slice in V8.
  */
 function frozenOutcomes(world: World): ActorOutcome[] {
   const count = world.outcomeCount;
   if (count === 0) return NO_OUTCOMES;
-  const { outcomes } = world;
-  const list = count === 1 ? [outcomes[0]] : outcomes.slice(0, count);
-  for (let k = 0; k < count; k += 1) Object.freeze(list[k]);
+  const { outcomes, shared } = world;
+  if (count === 1) {
+    const one = shared[0];
+    if (one === null) return Object.freeze([Object.freeze(outcomes[0])]) as ActorOutcome[];
+    one.list ??= Object.freeze([one.outcome]) as ActorOutcome[];
+    return one.list;
+  }
+  const list = outcomes.slice(0, count);
+  for (let k = 0; k < count; k += 1) if (shared[k] === null) Object.freeze(list[k]);
   return Object.freeze(list) as ActorOutcome[];
 }
 
