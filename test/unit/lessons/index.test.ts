@@ -30,6 +30,8 @@ describe('The lesson catalog', () => {
   it('loads the other lessons on demand', async () => {
     await loadAllLessons();
     for (const meta of lessonIndex) expect(findLesson(meta.id)?.id).toBe(meta.id);
+    // The bodies loaded one by one are the catalog's, every one of them.
+    for (const lesson of catalog) expect(findLesson(lesson.id)).toBe(lesson);
     expect(isLessonId('nope')).toBe(false);
   });
 
