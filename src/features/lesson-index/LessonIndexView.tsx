@@ -14,7 +14,7 @@ const isAllLoaded = (): boolean => lessonIndex.every((meta) => findLesson(meta.i
  */
 export function LessonIndexView() {
   const answers = useAppStore((s) => s.answers);
-  // Quiz scores need the lesson bodies, which load in one chunk; re-render once they are in.
+  // Quiz scores need the lesson bodies, which load on demand; re-render once they are in.
   const [isLoaded, setIsLoaded] = useState(isAllLoaded);
   useEffect(() => {
     if (isLoaded) return;
