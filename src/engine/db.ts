@@ -22,6 +22,26 @@ import type {
   SignalName,
 } from './types';
 
+/**
+ * Reads without copies, for the engine's own views (run.ts), which only read what they get:
+ * a row as `row()` gives it and a committed row's fields as `peek()` gives them, uncopied.
+ * Not part of the public API.
+ */
+export interface DatabaseReads {
+  row(model: string, pk: Pk): DbRowView | null;
+  fields(model: string, pk: Pk): Readonly<Fields> | null;
+}
+
+const reads = new WeakMap<Database, DatabaseReads>();
+
+/** The uncopied reads of a database made by {@link createDatabase}. */
+export function readsOf(db: Database): DatabaseReads | undefined {
+  return reads.get(db);
+}
+
+/** Fields as they are, where a caller only reads them. */
+const asIs = (fields: Fields): Fields => fields;
+
 /** The actor whose code runs when a caller names none, as in `LessonStep.actor`. */
 export const DEFAULT_ACTOR = 'request';
 
@@ -251,7 +271,12 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
   }
 
   /** The pending change each open transaction holds for one row, if it changes anything. */
-  function pendingFor(model: string, pk: Pk, isCommitted: boolean): DbRowView['pending'] {
+  function pendingFor(
+    model: string,
+    pk: Pk,
+    isCommitted: boolean,
+    copy: (fields: Fields) => Fields,
+  ): DbRowView['pending'] {
     const pending: DbRowView['pending'] = [];
     // Keys, not entries: a walk over entries makes a [key, value] pair per entry.
     for (const actor of blocks.keys()) {
@@ -265,18 +290,22 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       if (write === undefined || (write.kind !== 'insert' && !isCommitted)) continue;
       pending.push({
         actor,
-        fields: write.kind === 'delete' ? null : cloneFields(write.fields),
+        fields: write.kind === 'delete' ? null : copy(write.fields),
       });
     }
     return pending;
   }
 
   /** One entry of `rows()`, or `null` when neither committed nor pending. */
-  function rowView(model: string, pk: Pk): DbRowView | null {
+  function rowView(
+    model: string,
+    pk: Pk,
+    copy: (fields: Fields) => Fields = cloneFields,
+  ): DbRowView | null {
     const fields = table(model).get(pk);
-    const pending = pendingFor(model, pk, fields !== undefined);
+    const pending = pendingFor(model, pk, fields !== undefined, copy);
     if (fields === undefined && pending.length === 0) return null;
-    return { model, pk, fields: cloneFields(fields ?? {}), pending };
+    return { model, pk, fields: copy(fields ?? {}), pending };
   }
 
   /**
@@ -339,7 +368,7 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
     for (let next = callbacks.shift(); next !== undefined; next = callbacks.shift()) next();
   }
 
-  return {
+  const db: Database = {
     get(model, pk, actor = DEFAULT_ACTOR) {
       assertUsable(actor);
       const fields = view(model, pk, actor);
@@ -472,4 +501,9 @@ export function createDatabase(options: DatabaseOptions = {}): Database {
       return queries;
     },
   };
+  reads.set(db, {
+    row: (model, pk) => (committed.has(model) ? rowView(model, pk, asIs) : null),
+    fields: (model, pk) => table(model).get(pk) ?? null,
+  });
+  return db;
 }

@@ -7,7 +7,7 @@ import {
   type Slot,
 } from './cache';
 import { createClock } from './clock';
-import { createDatabase } from './db';
+import { createDatabase, readsOf, type DatabaseReads } from './db';
 import { pyRepr, pyStr } from './python-repr';
 import { eventOf } from './outcomes';
 import type {
@@ -46,6 +46,8 @@ interface World {
   /** What the cache changed in the step being run (emptied at every step). */
   changes: ChangeLog;
   db: Database;
+  /** The database's reads without copies, for the views (which only read). */
+  reads: DatabaseReads;
   vars: Map<string, PyValue>;
   bindings: readonly CompiledBinding[];
   /** How deep receivers are nested in each other (a receiver's save sends the next signal). */
@@ -307,8 +309,8 @@ function boundField(world: World, model: string, pk: Pk, field: string): Bound {
 /** Python repr of a committed field (`None` without the row), memoised until the row changes. */
 function boundRepr(world: World, bound: Bound): string {
   if (bound.repr === undefined) {
-    const row = world.db.peek(bound.model, bound.pk);
-    bound.repr = row ? pyRepr(fieldOf(row.fields, bound.field)) : 'None';
+    const fields = world.reads.fields(bound.model, bound.pk);
+    bound.repr = fields ? pyRepr(fieldOf(fields, bound.field)) : 'None';
   }
   return bound.repr;
 }
@@ -1147,7 +1149,7 @@ function updateDbView(world: World, previous: readonly DbRowFrameView[]): DbRowF
   let view: DbRowFrameView[] | null = null;
   for (let k = 0; k < world.touchedCount; k += 1) {
     const ref = world.touched[k];
-    const row = world.db.row(ref.model, ref.pk);
+    const row = world.reads.row(ref.model, ref.pk);
     const index = world.dbIndex.get(ref.id);
     if ((row === null) !== (index === undefined)) return dbView(world, previous);
     if (row === null || index === undefined) continue;
@@ -1277,6 +1279,10 @@ function createWorld(lesson: Lesson, maxWork: number): World {
   const clock = createClock();
   const settings = lesson.setup.cache ?? {};
   const store = createCacheStore();
+  const db = createDatabase({
+    models: structuredClone(lesson.setup.models),
+    onChange: (model, pk) => rowChanged(world, model, pk),
+  });
   const world: World = {
     clock,
     slots: slotsOf(store),
@@ -1288,10 +1294,9 @@ function createWorld(lesson: Lesson, maxWork: number): World {
       maxEntries: settings.maxEntries,
       cullFrequency: settings.cullFrequency,
     }),
-    db: createDatabase({
-      models: structuredClone(lesson.setup.models),
-      onChange: (model, pk) => rowChanged(world, model, pk),
-    }),
+    db,
+    // Always there for a database createDatabase made.
+    reads: readsOf(db) as DatabaseReads,
     vars: new Map(Object.entries(structuredClone(lesson.setup.vars ?? {}))),
     bindings: compileBindings(lesson.setup.bindings),
     receiverDepth: 0,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createDatabase } from '../../../src/engine/db';
+import { createDatabase, readsOf } from '../../../src/engine/db';
 import type { Database, SignalEvent } from '../../../src/engine/types';
 
 /** A database with one profile row, as most lessons start. */
@@ -611,5 +611,26 @@ describe('row() and onChange', () => {
     db.save('Profile', 1, fields);
     fields.tags.push('y');
     expect(db.rows()[0].fields).toEqual({ data: 'v', tags: ['x'] });
+  });
+});
+
+describe('reads without copies (the engine views)', () => {
+  it('read what row() and peek() copy, for committed and pending rows', () => {
+    const db = seeded();
+    const reads = readsOf(db);
+    expect(reads).toBeDefined();
+    db.begin('worker');
+    db.update('Profile', 42, { data: 'pending' }, 'worker');
+    db.save('Article', 7, { title: 'new', tags: ['a'] }, 'worker');
+    for (const [model, pk] of [
+      ['Profile', 42],
+      ['Article', 7],
+      ['Article', 8],
+      ['Nope', 1],
+    ] as const) {
+      expect(reads?.row(model, pk)).toEqual(db.row(model, pk));
+    }
+    expect(reads?.fields('Profile', 42)).toEqual(db.peek('Profile', 42)?.fields);
+    expect(reads?.fields('Article', 7)).toBeNull();
   });
 });
