@@ -172,9 +172,10 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
             html: string;
             key: string;
             views: { view: string; html: string }[];
+            trace: { id: string; json: string };
           }>;
         };
-        const { html: app, key, views } = await module.render();
+        const { html: app, key, views, trace } = await module.render();
         // An address with a query is not the default lesson. It must not paint the default
         // lesson while the parser is still in #root (a busy machine paints part-parsed pages):
         // the head hides #root until the script after it has swapped or emptied it.
@@ -197,7 +198,7 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
           .replace('</head>', `${hide}</head>`)
           .replace(
             '<div id="root"></div>',
-            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${templates}<script>${swap}</script>`,
+            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${templates}<script>${swap}</script><script type="application/json" id="${trace.id}">${trace.json}</script>`,
           );
         return isSingle ? page : loadAfterFirstPaint(page);
       } finally {

@@ -2,10 +2,22 @@ import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { FirstView, firstViewKey, isPrerenderedView, prerenderedViewOf } from './app/first-view';
 import { startServiceWorker } from './app/service-worker';
+import { DEFAULT_LESSON_ID, findLesson } from './lessons';
+import { FIRST_TRACE_ELEMENT_ID, parseFirstTrace } from './store/first-trace';
 import { startAt, useAppStore } from './store/store';
+import { adoptTrace } from './store/trace-cache';
 import { parseUrlState } from './store/url-state';
 import './app/theme.css';
 import './app/base.css';
+
+/** The default lesson's trace, as the build computed it for the prerendered page. */
+function adoptFirstTrace(): void {
+  const lesson = findLesson(DEFAULT_LESSON_ID);
+  const text = document.getElementById(FIRST_TRACE_ELEMENT_ID)?.textContent;
+  if (!lesson || !text) return;
+  const trace = parseFirstTrace(text, lesson.id, lesson.steps.length + 1);
+  if (trace) adoptTrace(lesson, trace);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
@@ -24,6 +36,7 @@ if (
 ) {
   // The view the address names is on screen already: the store shows it from the first render.
   if (view !== null) startAt(parseUrlState(search));
+  else adoptFirstTrace();
   // The page is already painted: hydrate in slices that leave the main thread free between them.
   startTransition(() => {
     hydrateRoot(root, <FirstView />);

@@ -53,6 +53,19 @@ export function traceOf(lesson: Lesson, skip: readonly number[]): Trace {
   return trace;
 }
 
+/**
+ * Take `trace` as the engine's run of `lesson` with no skips: the trace the build computed for
+ * the prerendered first view (first-trace.ts), so hydrating it does not run the engine.
+ */
+export function adoptTrace(lesson: Lesson, trace: Trace): void {
+  let byLesson = traces.get(lesson);
+  if (!byLesson) {
+    byLesson = new Map();
+    traces.set(lesson, byLesson);
+  }
+  if (!byLesson.has('')) byLesson.set('', trace);
+}
+
 /** The memoised trace for the lesson on screen and its what-if skips. */
 export function traceFor(choice: LessonChoice & { skip: readonly number[] }): Trace {
   return traceOf(effectiveLesson(choice), choice.skip);
