@@ -4,7 +4,7 @@ import { FirstView, firstViewKey, isPrerenderedView, prerenderedViewOf } from '.
 import { startServiceWorker } from './app/service-worker';
 import { DEFAULT_LESSON_ID, findLesson } from './lessons';
 import { FIRST_TRACE_ELEMENT_ID, parseFirstTrace } from './store/first-trace';
-import { startAt, useAppStore } from './store/store';
+import { startAt } from './store/store';
 import { adoptTrace } from './store/trace-cache';
 import { parseUrlState } from './store/url-state';
 import './app/theme.css';
@@ -26,12 +26,11 @@ const search = window.location.search;
 const view = prerenderedViewOf(search);
 const isPrerenderedOtherView = view !== null && root.dataset.prerenderView === view;
 // The build put the first view's HTML in #root; hydrate it when this visit renders the same:
-// the same address and fresh preferences (no stored sandbox scenario for the other views).
+// the same address and fresh preferences.
 if (
   root.dataset.prerenderKey !== undefined &&
   root.firstElementChild &&
-  (isPrerenderedView(search) ||
-    (isPrerenderedOtherView && useAppStore.getState().sandboxText === null)) &&
+  (isPrerenderedView(search) || isPrerenderedOtherView) &&
   root.dataset.prerenderKey === firstViewKey()
 ) {
   // The view the address names is on screen already: the store shows it from the first render.

@@ -124,7 +124,6 @@ test.describe('First paint', () => {
         (page) => page.getByRole('checkbox', { name: 'Delete on update' }),
       ],
       ['practice', 'Practice', (page) => page.getByRole('list', { name: 'Steps' })],
-      ['sandbox', 'Sandbox', (page) => page.getByRole('button', { name: 'Random scenario' })],
     ];
     for (const [view, title, content] of views) {
       test(`?view=${view} is painted before its script, then hydrated, not rendered again`, async ({
