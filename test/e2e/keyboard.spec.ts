@@ -98,10 +98,10 @@ test.describe('Keyboard only', () => {
     await expect(q1).toContainText(/right answer|correct answer/i);
   });
   test('a step key pressed while a linked lesson is still loading is ignored', async ({ page }) => {
-    // Hold the other lessons' chunk back until a key has been pressed on the loading screen.
+    // Hold the lesson's chunk back until a key has been pressed on the loading screen.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/catalog-[^/]*\.js$/, async (route) => {
+    await page.route(/\/assets\/thundering-herd-[^/]*\.js$/, async (route) => {
       await held;
       await route.continue();
     });
