@@ -54,7 +54,10 @@ const bodies: readonly (() => Promise<Lesson>)[] = [
   () => import('./thundering-herd').then((m) => m.thunderingHerd),
 ];
 
-/** Load every lesson body (once; a failed load is tried again by the next call). Resolves when `findLesson` knows them all. */
+/**
+ * Load every lesson body (once; a failed load is tried again by the next call). Resolves when
+ * `findLesson` knows them all.
+ */
 export function loadAllLessons(): Promise<void> {
   catalog ??= Promise.all(bodies.map((load) => load())).then(
     (all) => {
