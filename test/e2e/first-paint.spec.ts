@@ -230,15 +230,22 @@ test.describe('First paint', () => {
 
   test.describe('a control used before the script runs keeps what the learner did', () => {
     /** Open `/` with the entry chunk held back; `release` lets it load, then waits for the app. */
-    async function openBeforeScript(page: Page): Promise<{ release: () => Promise<void> }> {
+    async function openBeforeScript(
+      page: Page,
+      address = './',
+    ): Promise<{ release: () => Promise<void> }> {
       let letGo = (): void => {};
       const held = new Promise<void>((resolve) => (letGo = resolve));
       await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
         await held;
         await route.continue();
       });
-      await page.goto('./', { waitUntil: 'commit' });
-      await expect(page.getByRole('status').filter({ hasText: /^Step 0 of/ })).toBeVisible();
+      await page.goto(address, { waitUntil: 'commit' });
+      if (address === './') {
+        await expect(page.getByRole('status').filter({ hasText: /^Step 0 of/ })).toBeVisible();
+      } else {
+        await expect(page.locator('#root')).toHaveAttribute('data-prerender-view');
+      }
       await expect(page.locator('html')).not.toHaveAttribute('data-ready', 'true');
       return {
         release: async () => {
@@ -270,6 +277,39 @@ test.describe('First paint', () => {
       await expect
         .poll(() => page.evaluate(() => localStorage.getItem('django-cache-lab:v1')))
         .toContain('"speed":0.5');
+    });
+
+    test('Compare: a strategy ticked off and a TTL typed are what the verdicts use', async ({
+      page,
+    }) => {
+      const errors = collectErrors(page);
+      const { release } = await openBeforeScript(page, './?view=compare');
+      await page.getByRole('checkbox', { name: 'Delete on update' }).uncheck();
+      await page.getByRole('checkbox', { name: 'Update on write' }).check();
+      await page.getByRole('spinbutton', { name: 'TTL (seconds)' }).fill('5000');
+      await release();
+      await expect(page.getByRole('checkbox', { name: 'Delete on update' })).not.toBeChecked();
+      await expect(page.getByRole('columnheader', { name: /^Delete on update/ })).toHaveCount(0);
+      await expect(page.getByRole('columnheader', { name: /^Update on write/ })).toHaveCount(1);
+      // The typed TTL reached the app: it says what it did with a value past 3600.
+      await expect(page.getByText('TTL is outside 0 to 3600: using 3600.')).toBeVisible();
+      await expect(page.getByRole('spinbutton', { name: 'TTL (seconds)' })).toHaveValue('5000');
+      // And the app still owns the boxes afterwards.
+      await page.getByRole('checkbox', { name: 'Delete on update' }).check();
+      await expect(page.getByRole('columnheader', { name: /^Delete on update/ })).toHaveCount(1);
+      expect(errors).toEqual([]);
+    });
+
+    test('Practice: the answer chosen is the answer Check answer checks', async ({ page }) => {
+      const errors = collectErrors(page);
+      const { release } = await openBeforeScript(page, './?view=practice');
+      const question = page.getByRole('region', { name: 'Question' });
+      await question.getByRole('radio').nth(1).check();
+      await release();
+      await expect(question.getByRole('radio').nth(1)).toBeChecked();
+      await question.getByRole('button', { name: 'Check answer' }).click();
+      await expect(question.getByRole('status')).toHaveText(/^(Correct|Incorrect)/);
+      expect(errors).toEqual([]);
     });
 
     test('the lesson picked in the menu opens', async ({ page }) => {

@@ -34,7 +34,7 @@ export function CompareView() {
         the user got.
       </p>
       <Panel id="compare-options" title="What to compare" className="compare__options">
-        <StrategyPicker selected={selected} onToggle={toggle} />
+        <StrategyPicker selected={selected} onToggle={toggle} onSelect={setSelected} />
         <div className="compare__fields">
           <SecondsField
             id="compare-ttl"

@@ -1,4 +1,5 @@
-import type { ChangeEvent } from 'react';
+import { useRef, type ChangeEvent } from 'react';
+import { controlValue, useAdoptEarlyInput } from '../../components/use-adopt-early-input';
 
 export interface SecondsFieldProps {
   /** Id of the input; the hint and message ids derive from it. */
@@ -22,6 +23,8 @@ export function SecondsField({
   hint,
   message = null,
 }: SecondsFieldProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  useAdoptEarlyInput(inputRef, value, controlValue, onChange);
   const hintId = `${id}-hint`;
   const messageId = `${id}-message`;
   return (
@@ -30,6 +33,7 @@ export function SecondsField({
         {label}
       </label>
       <input
+        ref={inputRef}
         id={id}
         className="compare__input"
         type="number"

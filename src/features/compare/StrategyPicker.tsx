@@ -1,15 +1,33 @@
+import { useRef } from 'react';
+import { useAdoptEarlyInput } from '../../components/use-adopt-early-input';
 import { compareStrategies } from '../../lessons/compare-stories';
 
 export interface StrategyPickerProps {
   /** Ids of the ticked strategies. */
   selected: readonly string[];
   onToggle: (id: string) => void;
+  /** Replaces the whole selection: the boxes ticked on the prerendered page before it ran. */
+  onSelect: (ids: readonly string[]) => void;
 }
 
+/** The ids of the ticked boxes in `fieldset`, in the picker's order, comma-separated. */
+const tickedIds = (fieldset: HTMLFieldSetElement): string =>
+  Array.from(fieldset.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked'))
+    .map((box) => box.value)
+    .join(',');
+
 /** One checkbox per strategy, each with a line saying what its update code does. */
-export function StrategyPicker({ selected, onToggle }: StrategyPickerProps) {
+export function StrategyPicker({ selected, onToggle, onSelect }: StrategyPickerProps) {
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  const rendered = compareStrategies
+    .filter((strategy) => selected.includes(strategy.id))
+    .map((strategy) => strategy.id)
+    .join(',');
+  useAdoptEarlyInput(fieldsetRef, rendered, tickedIds, (ids) =>
+    onSelect(ids === '' ? [] : ids.split(',')),
+  );
   return (
-    <fieldset className="compare__strategies">
+    <fieldset ref={fieldsetRef} className="compare__strategies">
       <legend className="compare__legend">Strategies</legend>
       <ul className="compare__choices">
         {compareStrategies.map((strategy) => {
@@ -19,6 +37,7 @@ export function StrategyPicker({ selected, onToggle }: StrategyPickerProps) {
               <input
                 id={id}
                 type="checkbox"
+                value={strategy.id}
                 checked={selected.includes(strategy.id)}
                 onChange={() => onToggle(strategy.id)}
                 aria-describedby={`${id}-about`}

@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
+import { checkedRadioValue, useAdoptEarlyInput } from '../../components/use-adopt-early-input';
 import { Panel } from '../../components/Panel';
 import { selectPracticeQuestion } from '../../store/practice-slice';
 import { useAppStore } from '../../store/store';
@@ -20,10 +21,17 @@ export function PracticeQuestionForm() {
     [question, selected, checked],
   );
   const groupName = useId();
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  useAdoptEarlyInput(
+    fieldsetRef,
+    selected === null ? null : String(selected),
+    checkedRadioValue,
+    (value) => selectOption(Number(value)),
+  );
   const tone = view.isCorrect === null ? 'none' : view.isCorrect ? 'right' : 'wrong';
   return (
     <Panel id="practice-question" title="Question" className="practice__question">
-      <fieldset className="practice__fieldset">
+      <fieldset ref={fieldsetRef} className="practice__fieldset">
         <legend className="practice__legend">{question.question}</legend>
         <ul className="choices">
           {question.options.map((option, i) => {
