@@ -129,6 +129,7 @@ function viewStylesheets(
     lessons: /features\/lesson-index\/LessonIndexView\.tsx$/,
     compare: /features\/compare\/CompareView\.tsx$/,
     practice: /features\/practice\/PracticeView\.tsx$/,
+    sandbox: /features\/sandbox\/SandboxView\.tsx$/,
   };
   for (const view of views) {
     const pattern = files[view];

@@ -1,5 +1,6 @@
 import { prerender } from 'react-dom/static';
 import { FirstView, firstViewKey, PRERENDERED_VIEWS } from './app/first-view';
+import { emptyEditor } from './app/prerendered-html';
 import { DEFAULT_LESSON_ID, findLesson } from './lessons';
 import { FIRST_TRACE_ELEMENT_ID, traceToScriptJson } from './store/first-trace';
 import { startAt } from './store/store';
@@ -39,7 +40,8 @@ export async function render(): Promise<{
   const views: { view: string; html: string }[] = [];
   for (const view of PRERENDERED_VIEWS) {
     startAt(parseUrlState(`?view=${view}`));
-    views.push({ view, html: await renderView() });
+    const html = await renderView();
+    views.push({ view, html: view === 'sandbox' ? emptyEditor(html) : html });
   }
   return { html, key, views, trace };
 }

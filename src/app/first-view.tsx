@@ -45,17 +45,15 @@ export function isPrerenderedView(search: string): boolean {
 /**
  * The other views the build prerenders, each in a `<template>` of index.html. The page's inline
  * script puts one in #root (and names it in `data-prerender-view`) when the address is exactly
- * `?view=<name>`; any other query renders from scratch. Not the sandbox: its editor holds the
- * example scenario (4.9 KB gzipped), which took index.html past the first round trip of a new
- * connection (14.8 KB; 11.4 without it) and delayed every visit's first paint for one view.
+ * `?view=<name>`; any other query renders from scratch. The sandbox's editor is prerendered
+ * empty (`emptyEditor`): its example scenario (4.9 KB gzipped) took index.html past what a new
+ * connection's first round trip carries (14.8 KB; 11.4 without it), which delayed every view's
+ * first paint. Hydration puts the scenario in the editor (React sets a textarea's value from
+ * its props when it hydrates it).
  */
-export const PRERENDERED_VIEWS = [
-  'lessons',
-  'compare',
-  'practice',
-] as const satisfies readonly (typeof VIEWS)[number][];
+export const PRERENDERED_VIEWS = VIEWS;
 
 /** The view whose prerendered HTML this address shows, if it is exactly `?view=<name>`. */
-export function prerenderedViewOf(search: string): (typeof PRERENDERED_VIEWS)[number] | null {
+export function prerenderedViewOf(search: string): (typeof VIEWS)[number] | null {
   return PRERENDERED_VIEWS.find((view) => search === `?view=${view}`) ?? null;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * The prerendered page is on screen, and its native controls work, before its script has run: a
@@ -44,3 +44,35 @@ export const controlValue = (element: HTMLSelectElement | HTMLInputElement): str
 /** The value of the checked radio inside `element`, or null when none is checked. */
 export const checkedRadioValue = (element: HTMLElement): string | null =>
   element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ?? null;
+
+/**
+ * `useAdoptEarlyInput` for a `<textarea>`: React sets a textarea's value from its props when it
+ * hydrates it, so by the first effect what a learner typed is gone. This reads the prerendered
+ * textarea with `id` while the first render runs (before hydration touches it) and hands
+ * `adopt` its text once, after that render, when it is not empty and not what the app rendered.
+ * In a client render there is no such element yet, so this does nothing.
+ */
+export function useAdoptEarlyText(
+  id: string,
+  rendered: string,
+  adopt: (value: string) => void,
+): void {
+  const [typed] = useState(() => {
+    // No document at build time (the prerender); in the browser, the prerendered textarea.
+    if (typeof document === 'undefined') return null;
+    const element = document.getElementById(id);
+    return element instanceof HTMLTextAreaElement && element.value !== '' ? element.value : null;
+  });
+  const first = useRef({ typed, rendered, adopt });
+  useEffect(() => {
+    const { typed: text, rendered: shown } = first.current;
+    if (text === null || text === shown) return;
+    let isCancelled = false;
+    queueMicrotask(() => {
+      if (!isCancelled) first.current.adopt(text);
+    });
+    return () => {
+      isCancelled = true;
+    };
+  }, []);
+}

@@ -163,11 +163,13 @@ export function startAt(url: UrlState): void {
     isAudience,
     isReady: true,
   };
-  // The practice view's chunk hands the store its generator when it loads: the view hydrates
-  // with it, as it was prerendered.
+  // A view's chunk hands the store its code when it loads (`practiceGenerator`,
+  // `sandboxTools`): the view hydrates with it, as it was prerendered.
   api.getInitialState = () => {
-    const { practiceGenerator } = api.getState();
-    if (first.practiceGenerator !== practiceGenerator) first = { ...first, practiceGenerator };
+    const { practiceGenerator, sandboxTools } = api.getState();
+    if (first.practiceGenerator !== practiceGenerator || first.sandboxTools !== sandboxTools) {
+      first = { ...first, practiceGenerator, sandboxTools };
+    }
     return first;
   };
 }

@@ -124,6 +124,7 @@ test.describe('First paint', () => {
         (page) => page.getByRole('checkbox', { name: 'Delete on update' }),
       ],
       ['practice', 'Practice', (page) => page.getByRole('list', { name: 'Steps' })],
+      ['sandbox', 'Sandbox', (page) => page.getByRole('textbox', { name: 'Scenario JSON' })],
     ];
     for (const [view, title, content] of views) {
       test(`?view=${view} is painted before its script, then hydrated, not rendered again`, async ({
@@ -153,6 +154,10 @@ test.describe('First paint', () => {
         await page.waitForLoadState('networkidle');
         await expect(content(page)).toHaveAttribute('data-painted', 'before');
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+        if (view === 'sandbox') {
+          // Painted empty (the page stays small); hydration puts the example scenario in.
+          await expect(content(page)).toHaveValue(/"steps"/);
+        }
         expect(await page.locator('template').count()).toBe(0);
         expect(errors).toEqual([]);
         expect(await layoutShift(page)).toBe(0);
@@ -309,6 +314,29 @@ test.describe('First paint', () => {
       await expect(question.getByRole('radio').nth(1)).toBeChecked();
       await question.getByRole('button', { name: 'Check answer' }).click();
       await expect(question.getByRole('status')).toHaveText(/^(Correct|Incorrect)/);
+      expect(errors).toEqual([]);
+    });
+
+    test('Sandbox: what was typed in the empty editor is what Check and run checks', async ({
+      page,
+    }) => {
+      const errors = collectErrors(page);
+      const { release } = await openBeforeScript(page, './?view=sandbox');
+      const editor = page.getByRole('textbox', { name: 'Scenario JSON' });
+      await expect(editor).toHaveValue('');
+      await editor.fill('{"title": "typed before the script"}');
+      await page.getByRole('spinbutton', { name: 'Steps' }).fill('7');
+      await release();
+      await expect(editor).toHaveValue('{"title": "typed before the script"}');
+      await page.getByRole('button', { name: 'Check and run' }).click();
+      // Not the example (which checks fine): the typed text, which is not a whole scenario.
+      await expect(page.locator('#sandbox-error')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Open in the player' })).toHaveCount(0);
+      await page.getByRole('button', { name: 'Random scenario' }).click();
+      await expect(page.getByRole('button', { name: 'Open in the player' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Loaded scenario' })).toContainText(
+        /\b7 steps\b/,
+      );
       expect(errors).toEqual([]);
     });
 

@@ -1,4 +1,5 @@
-import type { FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
+import { controlValue, useAdoptEarlyInput } from '../../components/use-adopt-early-input';
 import { SANDBOX_MAX_STEPS } from '../../store/sandbox-slice';
 import { useAppStore } from '../../store/store';
 import { ScenarioError } from './ScenarioError';
@@ -13,6 +14,10 @@ export function RandomScenarioForm() {
   const setSteps = useAppStore((s) => s.setSandboxSteps);
   const setSeed = useAppStore((s) => s.setSandboxSeed);
   const randomSandbox = useAppStore((s) => s.randomSandbox);
+  const stepsRef = useRef<HTMLInputElement>(null);
+  const seedRef = useRef<HTMLInputElement>(null);
+  useAdoptEarlyInput(stepsRef, String(steps), controlValue, setSteps);
+  useAdoptEarlyInput(seedRef, String(seed), controlValue, setSeed);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void randomSandbox();
@@ -27,6 +32,7 @@ export function RandomScenarioForm() {
           <label className="sandbox__field">
             <span>Steps</span>
             <input
+              ref={stepsRef}
               className="sandbox__number"
               type="number"
               inputMode="numeric"
@@ -40,6 +46,7 @@ export function RandomScenarioForm() {
           <label className="sandbox__field">
             <span>Seed</span>
             <input
+              ref={seedRef}
               className="sandbox__number"
               type="number"
               inputMode="numeric"

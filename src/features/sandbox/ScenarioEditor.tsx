@@ -1,4 +1,5 @@
 import { Panel } from '../../components/Panel';
+import { useAdoptEarlyText } from '../../components/use-adopt-early-input';
 import { useAppStore } from '../../store/store';
 import { downloadText } from '../../components/download-file';
 import { ImportScenario } from './ImportScenario';
@@ -19,6 +20,8 @@ export function ScenarioEditor() {
   const checkSandbox = useAppStore((s) => s.checkSandbox);
   const loadExample = useAppStore((s) => s.loadSandboxExample);
   const checking = useAppStore((s) => s.sandboxChecking);
+  // The prerendered editor is empty (PRERENDERED_VIEWS): text in it was typed before the script.
+  useAdoptEarlyText('sandbox-json', draft, setDraft);
   return (
     <Panel id="sandbox-scenario" title="Scenario" className="sandbox__editor">
       <div className="sandbox__sources">
