@@ -188,12 +188,19 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
               views.map((v) => v.view),
             );
         const hide = `<style>.dcl-deep-link #root{display:none}</style><script>(function(){var s=location.search;if(s.length<=1)return;document.documentElement.classList.add('dcl-deep-link');var m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),c=m&&${JSON.stringify(viewCss)}[m[1]];(c||[]).forEach(function(h){var l=document.createElement('link');l.rel='stylesheet';l.href=h;l.setAttribute('blocking','render');document.head.appendChild(l)})})()</script>`;
-        // The other views, prerendered too: exactly `?view=<name>` puts its template in #root
-        // (main.tsx hydrates it, see first-view.tsx); any other query empties #root.
+        // The other views, prerendered too: exactly `?view=<name>` puts its HTML in #root
+        // (main.tsx hydrates it, see first-view.tsx); any other query empties #root. Each is
+        // the text of a `<script type="text/html">`, not a `<template>`: the parser only scans
+        // raw text for its end tag, where a template's content is built into a document
+        // fragment on every visit, though at most one view is ever shown.
         const templates = views
-          .map(({ view, html }) => `<template id="dcl-view-${view}">${html}</template>`)
+          .map(({ view, html }) => {
+            // Raw text ends at `</script`, and `<script` after `<!--` would keep it open.
+            if (/<\/?script/i.test(html)) throw new Error(`prerender: ${view} has a script tag`);
+            return `<script type="text/html" id="dcl-view-${view}">${html}</script>`;
+          })
           .join('');
-        const swap = `(function(){var s=location.search,r=document.getElementById('root'),m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),t=m&&document.getElementById('dcl-view-'+m[1]);if(t){r.replaceChildren(t.content);r.dataset.prerenderView=m[1]}else if(s.length>1)r.replaceChildren();document.querySelectorAll('template[id^="dcl-view-"]').forEach(function(e){e.remove()});document.documentElement.classList.remove('dcl-deep-link')})()`;
+        const swap = `(function(){var s=location.search,r=document.getElementById('root'),m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),t=m&&document.getElementById('dcl-view-'+m[1]);if(t){r.innerHTML=t.textContent;r.dataset.prerenderView=m[1]}else if(s.length>1)r.replaceChildren();document.querySelectorAll('script[id^="dcl-view-"]').forEach(function(e){e.remove()});document.documentElement.classList.remove('dcl-deep-link')})()`;
         const page = html
           .replace('</head>', `${hide}</head>`)
           .replace(

@@ -158,7 +158,7 @@ test.describe('First paint', () => {
           // Painted empty (the page stays small); hydration puts the example scenario in.
           await expect(content(page)).toHaveValue(/"steps"/);
         }
-        expect(await page.locator('template').count()).toBe(0);
+        expect(await page.locator('script[id^="dcl-view-"]').count()).toBe(0);
         expect(errors).toEqual([]);
         expect(await layoutShift(page)).toBe(0);
       });
