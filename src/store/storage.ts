@@ -256,6 +256,20 @@ export function readProgress(): FlatProgress | null {
   return flat;
 }
 
+/**
+ * What this tab last wrote. Persist writes after every change of the store, and most (a step, a
+ * panel toggle) change no stored field: those write nothing. Checked against the key itself, so
+ * a key cleared or rewritten elsewhere is written again.
+ */
+let lastWrite: { fields: FlatProgress; raw: string } | null = null;
+
+const sameFields = (a: FlatProgress, b: FlatProgress): boolean => {
+  const names = Object.keys(a);
+  return (
+    names.length === Object.keys(b).length && names.every((name) => Object.is(a[name], b[name]))
+  );
+};
+
 /** The store's persist storage: versioned reads and writes that never overwrite what must stay. */
 export const progressStorage: PersistStorage<FlatProgress> = {
   getItem: () => {
@@ -265,11 +279,12 @@ export const progressStorage: PersistStorage<FlatProgress> = {
   },
   setItem: (name, value) => {
     if (name !== STORAGE_KEY || !progressGuard.isWritable) return;
+    const fields = value.state;
+    if (lastWrite && sameFields(lastWrite.fields, fields) && safeGet(name) === lastWrite.raw)
+      return;
+    const raw = JSON.stringify({ state: toStoredProgress(fields), version: PROGRESS_VERSION });
     // Private mode or a full quota: progress just is not kept this visit.
-    safeSet(
-      name,
-      JSON.stringify({ state: toStoredProgress(value.state), version: PROGRESS_VERSION }),
-    );
+    lastWrite = safeSet(name, raw) ? { fields, raw } : null;
   },
   removeItem: (name) => {
     if (progressGuard.isWritable) safeRemove(name);

@@ -207,3 +207,39 @@ describe('The saved sandbox scenario', () => {
     expect(useAppStore.getState().notices).toHaveLength(1);
   });
 });
+
+describe('Writing progress', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    localStorage.clear();
+    useAppStore.setState(initialState, true);
+  });
+
+  /** The writes of the progress key while `act` runs. */
+  function progressWrites(act: () => void): string[] {
+    const spy = vi.spyOn(Storage.prototype, 'setItem');
+    try {
+      act();
+      return spy.mock.calls.filter(([key]) => key === STORAGE_KEY).map(([, value]) => value);
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('a step writes nothing; a change of a stored field writes it', () => {
+    useAppStore.getState().setSpeed(1.5);
+    const s = useAppStore.getState();
+    expect(progressWrites(() => [1, 2, 3].forEach(() => s.next()))).toEqual([]);
+    const writes = progressWrites(() => s.setSpeed(2));
+    expect(writes).toHaveLength(1);
+    expect(JSON.parse(writes[0]).state.preferences.speed).toBe(2);
+  });
+
+  it('a key cleared elsewhere is written again at the next change, stored field or not', () => {
+    useAppStore.getState().setSpeed(1.5);
+    localStorage.removeItem(STORAGE_KEY);
+    const writes = progressWrites(() => useAppStore.getState().next());
+    expect(writes).toHaveLength(1);
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).state.preferences.speed).toBe(1.5);
+  });
+});
