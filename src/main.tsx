@@ -1,5 +1,6 @@
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { preloadView } from './app/App';
 import { FirstView, firstViewKey, isPrerenderedView, prerenderedViewOf } from './app/first-view';
 import { startServiceWorker } from './app/service-worker';
 import { DEFAULT_LESSON_ID, findLesson } from './lessons';
@@ -33,13 +34,22 @@ if (
   (isPrerenderedView(search) || isPrerenderedOtherView) &&
   root.dataset.prerenderKey === firstViewKey()
 ) {
-  // The view the address names is on screen already: the store shows it from the first render.
-  if (view !== null) startAt(parseUrlState(search));
-  else adoptFirstTrace();
   // The page is already painted: hydrate in slices that leave the main thread free between them.
-  startTransition(() => {
-    hydrateRoot(root, <FirstView />);
-  });
+  const hydrate = (): void => {
+    startTransition(() => {
+      hydrateRoot(root, <FirstView />);
+    });
+  };
+  if (view !== null) {
+    // The view the address names is on screen already: the store shows it from the first
+    // render, and its chunk is loaded first so that it hydrates with the page (see
+    // `preloadView`). A chunk that fails shows the view's retry once hydrated.
+    startAt(parseUrlState(search));
+    preloadView(view).then(hydrate, hydrate);
+  } else {
+    adoptFirstTrace();
+    hydrate();
+  }
 } else {
   root.replaceChildren();
   createRoot(root).render(<FirstView />);

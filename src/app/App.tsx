@@ -4,6 +4,7 @@ import { lazyWithRetry } from '../components/lazy-with-retry';
 import { useAutoplay } from '../features/player/use-autoplay';
 import { selectLesson } from '../store/selectors';
 import { useAppStore } from '../store/store';
+import type { VIEWS } from '../store/url-state';
 import { Header } from './Header';
 import { BlankScreen } from './BlankScreen';
 import { HelpDialog } from './HelpDialog';
@@ -23,6 +24,22 @@ const LessonIndexView = lazyWithRetry(() => import('../features/lesson-index/Les
 const CompareView = lazyWithRetry(() => import('../features/compare/CompareView'));
 const PracticeView = lazyWithRetry(() => import('../features/practice/PracticeView'));
 const SandboxView = lazyWithRetry(() => import('../features/sandbox/SandboxView'));
+
+/**
+ * Load a view's chunk. main.tsx waits for it before it hydrates that view's prerendered HTML,
+ * so the view hydrates with the rest of the page: hydrated while its chunk was still loading,
+ * the view would stay painted but unwired after `<html data-ready>` (a file picked in the
+ * sandbox in that gap was never imported).
+ */
+export function preloadView(view: (typeof VIEWS)[number]): Promise<unknown> {
+  const views = {
+    lessons: LessonIndexView,
+    compare: CompareView,
+    practice: PracticeView,
+    sandbox: SandboxView,
+  };
+  return views[view].preload();
+}
 
 const VIEW_TITLES = {
   lessons: 'Lessons',

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from './fixtures';
 
 /** Page errors and console errors (a hydration mismatch is reported as one). */
@@ -163,6 +164,29 @@ test.describe('First paint', () => {
         expect(await layoutShift(page)).toBe(0);
       });
     }
+
+    test('a view is wired when the page says it is ready, though its chunk came late', async ({
+      page,
+    }, testInfo) => {
+      const errors = collectErrors(page);
+      // The sandbox's own chunk arrives a second after the rest.
+      await page.route(/\/assets\/SandboxView-[^/]*\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
+      await page.goto('./?view=sandbox'); // returns at <html data-ready>
+      const editor = page.getByRole('textbox', { name: 'Scenario JSON' });
+      // Hydrated at once: the editor, painted empty, holds the example (read now, not polled).
+      const example = await editor.inputValue();
+      expect(example).toContain('"steps"');
+      // And its controls work: a file picked now is imported.
+      await mkdir(testInfo.outputDir, { recursive: true });
+      const file = testInfo.outputPath('example.json');
+      await writeFile(file, example);
+      await page.getByLabel('Import scenario file').setInputFiles(file);
+      await expect(page.getByRole('status').filter({ hasText: /^Loaded / })).toBeVisible();
+      expect(errors).toEqual([]);
+    });
 
     test('?view=compare still works: a strategy can be turned off', async ({ page }) => {
       const errors = collectErrors(page);
