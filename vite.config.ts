@@ -143,9 +143,9 @@ function viewStylesheets(
 /**
  * Prerender the first view into index.html at build time (src/prerender.tsx, built for Node and
  * run here), so the first paint does not wait for JavaScript; main.tsx hydrates it. The key says
- * which stored preferences it was rendered with. The other views are prerendered into templates
- * that a tiny inline script swaps in for exactly `?view=<name>`; for any other query (a deep link)
- * it empties #root before it paints.
+ * which stored preferences it was rendered with. The other views are prerendered as raw text
+ * that a tiny inline script puts in #root for exactly `?view=<name>`; for any other query (a deep
+ * link) it empties #root before it paints.
  */
 const prerenderFirstView = (isSingle: boolean): Plugin => ({
   name: 'dcl:prerender-first-view',
@@ -193,7 +193,7 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
         // the text of a `<script type="text/html">`, not a `<template>`: the parser only scans
         // raw text for its end tag, where a template's content is built into a document
         // fragment on every visit, though at most one view is ever shown.
-        const templates = views
+        const viewScripts = views
           .map(({ view, html }) => {
             // Raw text ends at `</script`, and `<script` after `<!--` would keep it open.
             if (/<\/?script/i.test(html)) throw new Error(`prerender: ${view} has a script tag`);
@@ -205,7 +205,7 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
           .replace('</head>', `${hide}</head>`)
           .replace(
             '<div id="root"></div>',
-            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${templates}<script>${swap}</script><script type="application/json" id="${trace.id}">${trace.json}</script>`,
+            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${viewScripts}<script>${swap}</script><script type="application/json" id="${trace.id}">${trace.json}</script>`,
           );
         return isSingle ? page : loadAfterFirstPaint(page);
       } finally {

@@ -25,6 +25,14 @@ const CompareView = lazyWithRetry(() => import('../features/compare/CompareView'
 const PracticeView = lazyWithRetry(() => import('../features/practice/PracticeView'));
 const SandboxView = lazyWithRetry(() => import('../features/sandbox/SandboxView'));
 
+/** The views other than the lesson, each loaded on demand. */
+const VIEW_COMPONENTS = {
+  lessons: LessonIndexView,
+  compare: CompareView,
+  practice: PracticeView,
+  sandbox: SandboxView,
+} satisfies Record<(typeof VIEWS)[number], unknown>;
+
 /**
  * Load a view's chunk. main.tsx waits for it before it hydrates that view's prerendered HTML,
  * so the view hydrates with the rest of the page: hydrated while its chunk was still loading,
@@ -32,13 +40,13 @@ const SandboxView = lazyWithRetry(() => import('../features/sandbox/SandboxView'
  * sandbox in that gap was never imported).
  */
 export function preloadView(view: (typeof VIEWS)[number]): Promise<unknown> {
-  const views = {
-    lessons: LessonIndexView,
-    compare: CompareView,
-    practice: PracticeView,
-    sandbox: SandboxView,
-  };
-  return views[view].preload();
+  return VIEW_COMPONENTS[view].preload();
+}
+
+/** A view other than the lesson, once its chunk is loaded. */
+function OtherView({ view }: { view: (typeof VIEWS)[number] }) {
+  const View = VIEW_COMPONENTS[view];
+  return <View />;
 }
 
 const VIEW_TITLES = {
@@ -92,15 +100,7 @@ export function App() {
         ) : (
           <ErrorBoundary label={`The ${VIEW_TITLES[view]} view`} resetKey={view}>
             <Suspense fallback={<p className="layout__loading">Loading…</p>}>
-              {view === 'lessons' ? (
-                <LessonIndexView />
-              ) : view === 'compare' ? (
-                <CompareView />
-              ) : view === 'sandbox' ? (
-                <SandboxView />
-              ) : (
-                <PracticeView />
-              )}
+              <OtherView view={view} />
             </Suspense>
           </ErrorBoundary>
         )}

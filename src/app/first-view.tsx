@@ -46,11 +46,11 @@ export function isPrerenderedView(search: string): boolean {
  * The other views the build prerenders, each the text of a `<script type="text/html">` in
  * index.html. The page's inline script puts one in #root (and names it in
  * `data-prerender-view`) when the address is exactly `?view=<name>`; any other query renders
- * from scratch. The sandbox's editor is prerendered
- * empty (`emptyEditor`): its example scenario (4.9 KB gzipped) took index.html past what a new
- * connection's first round trip carries (14.8 KB; 11.4 without it), which delayed every view's
- * first paint. Hydration puts the scenario in the editor (React sets a textarea's value from
- * its props when it hydrates it).
+ * from scratch. The sandbox's editor is prerendered empty (`emptyEditor` in
+ * prerendered-html.ts): its example scenario (4.9 KB gzipped) took index.html past what a new
+ * connection's first round trip carries (14.8 KB), which delayed every view's first paint.
+ * Hydration puts the scenario in the editor (React sets a textarea's value from its props when
+ * it hydrates it).
  */
 export const PRERENDERED_VIEWS = VIEWS;
 

@@ -18,23 +18,32 @@ export function useAdoptEarlyInput<T extends HTMLElement>(
   read: (element: T) => string | null,
   adopt: (value: string) => void,
 ): void {
-  // What the first render showed and how to read and adopt it; the effect runs once.
-  const first = useRef({ rendered, read, adopt });
+  useAdoptOnce(() => (ref.current === null ? null : read(ref.current)), rendered, adopt);
+}
+
+/**
+ * Once, after the first render, hand `adopt` what `shown()` returns when it is not null and
+ * not what the app `rendered`. The first render's arguments are the ones used.
+ */
+function useAdoptOnce(
+  shown: () => string | null,
+  rendered: string | null,
+  adopt: (value: string) => void,
+): void {
+  const first = useRef({ shown, rendered, adopt });
   useEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const shown = first.current.read(element);
-    if (shown === null || shown === first.current.rendered) return;
+    const value = first.current.shown();
+    if (value === null || value === first.current.rendered) return;
     let isCancelled = false;
     // After the rest of the first render's effects: the app shell's own (it applies the
     // address, which would put the step back) run after those of the controls inside it.
     queueMicrotask(() => {
-      if (!isCancelled) first.current.adopt(shown);
+      if (!isCancelled) first.current.adopt(value);
     });
     return () => {
       isCancelled = true;
     };
-  }, [ref]);
+  }, []);
 }
 
 /** The value of a `<select>` or `<input>`. */
@@ -63,16 +72,5 @@ export function useAdoptEarlyText(
     const element = document.getElementById(id);
     return element instanceof HTMLTextAreaElement && element.value !== '' ? element.value : null;
   });
-  const first = useRef({ typed, rendered, adopt });
-  useEffect(() => {
-    const { typed: text, rendered: shown } = first.current;
-    if (text === null || text === shown) return;
-    let isCancelled = false;
-    queueMicrotask(() => {
-      if (!isCancelled) first.current.adopt(text);
-    });
-    return () => {
-      isCancelled = true;
-    };
-  }, []);
+  useAdoptOnce(() => typed, rendered, adopt);
 }

@@ -22,10 +22,6 @@ export function CompareView() {
     () => compareMatrix(selected, { ttl: ttl.value, wait: wait.value }),
     [selected, ttl.value, wait.value],
   );
-  const toggle = (id: string) =>
-    setSelected((current) =>
-      current.includes(id) ? current.filter((s) => s !== id) : [...current, id],
-    );
   return (
     <div className="compare">
       <p className="compare__intro">
@@ -34,7 +30,7 @@ export function CompareView() {
         the user got.
       </p>
       <Panel id="compare-options" title="What to compare" className="compare__options">
-        <StrategyPicker selected={selected} onToggle={toggle} onSelect={setSelected} />
+        <StrategyPicker selected={selected} onSelect={setSelected} />
         <div className="compare__fields">
           <SecondsField
             id="compare-ttl"

@@ -5,8 +5,7 @@ import { compareStrategies } from '../../lessons/compare-stories';
 export interface StrategyPickerProps {
   /** Ids of the ticked strategies. */
   selected: readonly string[];
-  onToggle: (id: string) => void;
-  /** Replaces the whole selection: the boxes ticked on the prerendered page before it ran. */
+  /** The new selection: one box toggled, or the boxes ticked on the prerendered page. */
   onSelect: (ids: readonly string[]) => void;
 }
 
@@ -17,7 +16,7 @@ const tickedIds = (fieldset: HTMLFieldSetElement): string =>
     .join(',');
 
 /** One checkbox per strategy, each with a line saying what its update code does. */
-export function StrategyPicker({ selected, onToggle, onSelect }: StrategyPickerProps) {
+export function StrategyPicker({ selected, onSelect }: StrategyPickerProps) {
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
   const rendered = compareStrategies
     .filter((strategy) => selected.includes(strategy.id))
@@ -39,7 +38,13 @@ export function StrategyPicker({ selected, onToggle, onSelect }: StrategyPickerP
                 type="checkbox"
                 value={strategy.id}
                 checked={selected.includes(strategy.id)}
-                onChange={() => onToggle(strategy.id)}
+                onChange={() =>
+                  onSelect(
+                    selected.includes(strategy.id)
+                      ? selected.filter((id) => id !== strategy.id)
+                      : [...selected, strategy.id],
+                  )
+                }
                 aria-describedby={`${id}-about`}
               />
               <label htmlFor={id} className="compare__choice-label">
