@@ -187,7 +187,11 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
               context.bundle,
               views.map((v) => v.view),
             );
-        const hide = `<style>.dcl-deep-link #root{display:none}</style><script>(function(){var s=location.search;if(s.length<=1)return;document.documentElement.classList.add('dcl-deep-link');var m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),c=m&&${JSON.stringify(viewCss)}[m[1]];(c||[]).forEach(function(h){var l=document.createElement('link');l.rel='stylesheet';l.href=h;l.setAttribute('blocking','render');document.head.appendChild(l)})})()</script>`;
+        // A slow network or a busy parser can also paint `/` while #root is half parsed; the
+        // rest then moves what was painted (the player's row loses columns, a layout shift).
+        // `rel=expect` holds the first frame until the element after #root (the swap script) is
+        // in: Chromium unblocks when the element's start tag is parsed, not its end.
+        const hide = `<link rel="expect" href="#dcl-swap" blocking="render"><style>.dcl-deep-link #root{display:none}</style><script>(function(){var s=location.search;if(s.length<=1)return;document.documentElement.classList.add('dcl-deep-link');var m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),c=m&&${JSON.stringify(viewCss)}[m[1]];(c||[]).forEach(function(h){var l=document.createElement('link');l.rel='stylesheet';l.href=h;l.setAttribute('blocking','render');document.head.appendChild(l)})})()</script>`;
         // The other views, prerendered too: exactly `?view=<name>` puts its HTML in #root
         // (main.tsx hydrates it, see first-view.tsx); any other query empties #root. Each is
         // the text of a `<script type="text/html">`, not a `<template>`: the parser only scans
@@ -205,7 +209,7 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
           .replace('</head>', `${hide}</head>`)
           .replace(
             '<div id="root"></div>',
-            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${viewScripts}<script>${swap}</script><script type="application/json" id="${trace.id}">${trace.json}</script>`,
+            `<div id="root" data-prerender-key="${escapeAttribute(key)}">${app}</div>${viewScripts}<script id="dcl-swap">${swap}</script><script type="application/json" id="${trace.id}">${trace.json}</script>`,
           );
         return isSingle ? page : loadAfterFirstPaint(page);
       } finally {

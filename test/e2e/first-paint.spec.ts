@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
 
 /** Page errors and console errors (a hydration mismatch is reported as one). */
@@ -27,6 +30,48 @@ async function layoutShift(page: Page): Promise<number> {
         }).observe({ type: 'layout-shift', buffered: true });
         setTimeout(() => resolve(total), 500);
       }),
+  );
+}
+
+const DIST = join(import.meta.dirname, '..', '..', 'dist');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Serves the build, but sends index.html in two parts, `pause` ms apart, split at `splitAt`: a
+ * slow network (or a busy parser) that leaves the first view half parsed for a while.
+ */
+function serveStalled(splitAt: string, pause: number): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const file = join(DIST, path === '/' ? 'index.html' : path.slice(1));
+    if (!file.startsWith(DIST) || !existsSync(file) || file === DIST) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    if (path !== '/') {
+      response.end(readFileSync(file));
+      return;
+    }
+    const html = readFileSync(file, 'utf8');
+    const at = html.indexOf(splitAt);
+    if (at < 0) throw new Error(`serveStalled: ${splitAt} is not in index.html`);
+    response.write(html.slice(0, at));
+    setTimeout(() => response.end(html.slice(at)), pause);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}/` });
+    }),
   );
 }
 
@@ -61,6 +106,27 @@ test.describe('First paint', () => {
     await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);
     expect(await layoutShift(page)).toBe(0);
+  });
+
+  test('a first view still arriving is not painted half-built: nothing moves when the rest comes', async ({
+    page,
+  }) => {
+    // The player's row is cut before its last column (the copy-link tool): painted then, the
+    // row's other columns would move left when it arrives.
+    const { server, url } = await serveStalled('<div class="player__tools">', 1_500);
+    try {
+      const errors = collectErrors(page);
+      await page.goto(url);
+      const firstPaint = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      );
+      expect(firstPaint).not.toBeNull();
+      expect(firstPaint!).toBeGreaterThanOrEqual(1_500);
+      expect(await layoutShift(page)).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   test('a returning visitor with other preferences gets their own view, not the prerender', async ({
