@@ -52,6 +52,51 @@ test.describe('Motion', () => {
     }
   });
 
+  test('a step’s animations last 200–300 ms and end together (one frame finishes them all)', async ({
+    page,
+  }) => {
+    // Animations run a hundred times slower, so a busy machine still finds this step's running
+    // when it looks (their end times are their own, whatever the rate).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Animation.enable');
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    for (const address of ['./?step=0', './?lesson=thundering-herd&step=2']) {
+      await page.goto(address);
+      const status = page.getByRole('status').filter({ hasText: /^Step \d+ of/ });
+      for (let i = 0; i < 3; i += 1) {
+        // The previous step's animations, still running at this rate, are not this step's.
+        await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+        await page.keyboard.press('ArrowRight');
+        await expect(status).toHaveText(
+          new RegExp(`^Step ${i + (address.includes('step=2') ? 3 : 1)} of`),
+        );
+        const ends = await page.evaluate(() =>
+          document.getAnimations().map((animation) => {
+            const effect = animation.effect as KeyframeEffect | null;
+            const target = effect?.target;
+            const name =
+              animation instanceof CSSAnimation
+                ? animation.animationName
+                : animation instanceof CSSTransition
+                  ? animation.transitionProperty
+                  : '?';
+            return {
+              what: `${target instanceof Element ? target.className : '?'}${effect?.pseudoElement ?? ''} ${name}`,
+              end: Number(effect?.getComputedTiming().endTime ?? 0),
+            };
+          }),
+        );
+        const where = `${address}, step ${i + 1}`;
+        expect(ends.length, `${where}: the step animates something`).toBeGreaterThan(0);
+        for (const { what, end } of ends) {
+          expect(end, `${where}: ${what}`).toBeGreaterThanOrEqual(200);
+          expect(end, `${where}: ${what}`).toBeLessThanOrEqual(300);
+        }
+        expect(new Set(ends.map((e) => e.end)).size, `${where}: ${JSON.stringify(ends)}`).toBe(1);
+      }
+    }
+  });
+
   test.describe('with prefers-reduced-motion: reduce', () => {
     test.use({ reducedMotion: 'reduce' });
     test('every animation and transition duration computes to 0 s', async ({ page }) => {
