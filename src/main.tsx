@@ -1,6 +1,7 @@
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { preloadView } from './app/App';
+import { discardEarlyActions, stopKeepingEarlyClicks } from './app/early-actions';
 import { FirstView, firstViewKey, isPrerenderedView, prerenderedViewOf } from './app/first-view';
 import { startServiceWorker } from './app/service-worker';
 import { DEFAULT_LESSON_ID, findLesson } from './lessons';
@@ -36,6 +37,7 @@ if (
 ) {
   // The page is already painted: hydrate in slices that leave the main thread free between them.
   const hydrate = (): void => {
+    stopKeepingEarlyClicks();
     startTransition(() => {
       hydrateRoot(root, <FirstView />);
     });
@@ -51,6 +53,7 @@ if (
     hydrate();
   }
 } else {
+  discardEarlyActions();
   root.replaceChildren();
   createRoot(root).render(<FirstView />);
 }

@@ -2,6 +2,7 @@ import { StrictMode, useEffect } from 'react';
 import { useAppStore, type AppState } from '../store/store';
 import { VIEWS } from '../store/url-state';
 import { App } from './App';
+import { replayEarlyActions } from './early-actions';
 
 /**
  * The build prerenders the first view: the default lesson at step 0 (the address with no query,
@@ -22,11 +23,15 @@ export function FirstView() {
  * Marks `<html data-ready>` once React owns the page (hydrated or rendered) and the address has
  * been applied: before that, the prerendered controls are painted but not yet wired, and a lesson
  * named in the address may still be loading its chunk. Browser tests wait for it after a load.
+ * Then what the learner clicked or pressed before is replayed (early-actions.ts): after the
+ * controls' own adoption of early input, which also waits for the end of this render's effects.
  */
 function ReadyMark() {
   const isReady = useAppStore((s) => s.isReady);
   useEffect(() => {
-    if (isReady) document.documentElement.dataset.ready = 'true';
+    if (!isReady) return;
+    document.documentElement.dataset.ready = 'true';
+    queueMicrotask(() => void replayEarlyActions());
   }, [isReady]);
   return null;
 }

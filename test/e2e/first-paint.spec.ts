@@ -430,6 +430,26 @@ test.describe('First paint', () => {
       expect(errors).toEqual([]);
     });
 
+    test('Next step clicked and a clicker’s key pressed are played once the app is ready', async ({
+      page,
+    }) => {
+      const errors = collectErrors(page);
+      const { release } = await openBeforeScript(page);
+      const next = page.getByRole('button', { name: 'Next step' });
+      await next.click();
+      await next.click();
+      await page.keyboard.press('PageDown');
+      // Nothing moved yet: the page is not wired.
+      await expect(page.getByRole('status').filter({ hasText: /^Step 0 of/ })).toBeVisible();
+      await release();
+      await expect(page.getByRole('status').filter({ hasText: /^Step 3 of/ })).toBeVisible();
+      await expect(page).toHaveURL(/step=3/);
+      // Played once: the app goes on from there.
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('status').filter({ hasText: /^Step 4 of/ })).toBeVisible();
+      expect(errors).toEqual([]);
+    });
+
     test('the lesson picked in the menu opens', async ({ page }) => {
       const { release } = await openBeforeScript(page);
       const lesson = page.getByLabel('Lesson');

@@ -4,9 +4,10 @@ export * from '@playwright/test';
 
 /**
  * Waits until React owns the page (`<html data-ready>`, set by the first view). The first view
- * is prerendered, so its buttons are painted before they are wired; a click in that gap is lost
- * (and a radio checked then is reset by hydration). Soft: a page that never gets ready (an
- * error screen) is left to the test's own assertions.
+ * is prerendered, so its buttons are painted before they are wired; what is done in that gap is
+ * kept and replayed (first-paint.spec.ts tests that), but most tests check what the wired app
+ * does. Soft: a page that never gets ready (an error screen) is left to the test's own
+ * assertions.
  */
 export async function waitForApp(page: Page): Promise<void> {
   await page
