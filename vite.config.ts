@@ -59,6 +59,17 @@ const inlineFavicon = (): Plugin => ({
   },
 });
 
+/**
+ * index.html's own inline scripts (the theme, the early-action keeper) are written to be read:
+ * the built page drops their comment lines and indentation, which every first visit would
+ * otherwise download before the first paint (about 0.7 KB gzipped).
+ */
+const compactInlineScripts = (html: string): string =>
+  html.replace(/<script>([\s\S]*?)<\/script>/g, (_, code: string) => {
+    const lines = code.split('\n').map((line) => line.trim());
+    return `<script>${lines.filter((line) => line !== '' && !line.startsWith('//')).join('\n')}</script>`;
+  });
+
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -205,7 +216,7 @@ const prerenderFirstView = (isSingle: boolean): Plugin => ({
           })
           .join('');
         const swap = `(function(){var s=location.search,r=document.getElementById('root'),m=/^\\?view=(${views.map((v) => v.view).join('|')})$/.exec(s),t=m&&document.getElementById('dcl-view-'+m[1]);if(t){r.innerHTML=t.textContent;r.dataset.prerenderView=m[1]}else if(s.length>1)r.replaceChildren();document.querySelectorAll('script[id^="dcl-view-"]').forEach(function(e){e.remove()});document.documentElement.classList.remove('dcl-deep-link')})()`;
-        const page = html
+        const page = compactInlineScripts(html)
           .replace('</head>', `${hide}</head>`)
           .replace(
             '<div id="root"></div>',
