@@ -219,7 +219,7 @@ try {
     // 7. Main-thread work per step, motion on vs reduced.
     results.mainThread = await mainThreadPerStep(browser, app);
     log(
-      `main-thread work per step, default lesson: ${fmt(results.mainThread.motionOn)} ms with motion, ${fmt(results.mainThread.reducedMotion)} ms reduced (×${fmt(results.mainThread.ratio, 2)})`,
+      `main-thread work per step, default lesson: ${fmt(results.mainThread.motionOn)} ms with motion, ${fmt(results.mainThread.reducedMotion)} ms reduced (×${fmt(results.mainThread.ratio, 2)}; medians of ${results.mainThread.samples.motionOn.length} alternated pages: ${results.mainThread.samples.motionOn.map((x) => fmt(x)).join(' / ')} vs ${results.mainThread.samples.reducedMotion.map((x) => fmt(x)).join(' / ')})`,
     );
   } finally {
     await browser.close();
