@@ -20,6 +20,14 @@ import { Handout } from './Handout';
 import { PresenterBar } from './PresenterBar';
 import { PresenterSlide } from './PresenterSlide';
 import { usePrinting } from './use-printing';
+// The panels below the fold load as their own chunk, but the prerendered page already shows
+// them: their styles come with the first view's stylesheet, so the first paint has them, and
+// the chunk's arrival does not restyle and lay out the whole page again (a 21 ms task after
+// hydration in Lighthouse's trace of `/`, inside its blocking-time window).
+import '../features/key-moments/key-moments.css';
+import '../features/quiz/quiz.css';
+import '../features/snapshot/snapshot.css';
+import '../features/transcript/transcript.css';
 
 const LearnPanels = lazyWithRetry(() => import('./LearnPanels'));
 // Only lessons with several actors (all loaded on demand) show lanes, so they load lazily too.

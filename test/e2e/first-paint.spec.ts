@@ -95,6 +95,37 @@ test.describe('First paint', () => {
     });
   });
 
+  test('the panels below the fold are painted styled: nothing in them moves when their chunk comes', async ({
+    browser,
+    page,
+    baseURL,
+  }) => {
+    // Every box of the key moments, quiz, snapshot and transcript.
+    const boxes = (p: Page) =>
+      p.locator('.layout__learn').evaluate((learn) =>
+        Array.from(learn.querySelectorAll('section, fieldset, li, p, button')).map((el) => {
+          const { x, y, width, height } = el.getBoundingClientRect();
+          return [el.tagName, ...[x, y, width, height].map(Math.round)].join(' ');
+        }),
+      );
+    // As painted before any script runs...
+    const bare = await browser.newPage({ javaScriptEnabled: false });
+    try {
+      await bare.goto(new URL('./', baseURL).href);
+      const painted = await boxes(bare);
+      expect(painted.length).toBeGreaterThan(10);
+      // ...and once the app and the panels' own chunk have come.
+      const chunk = page.waitForResponse(/\/assets\/LearnPanels-[^/]*\.js$/);
+      await page.goto('./');
+      await chunk;
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      expect(await boxes(page)).toEqual(painted);
+    } finally {
+      await bare.close();
+    }
+  });
+
   test('hydrates the prerendered lesson without a mismatch, and it plays', async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto('./');
