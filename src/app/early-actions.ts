@@ -6,7 +6,7 @@
  * the script was still loading is not lost. A loading screen or a blank page keeps nothing: a
  * key pressed there is ignored, as the app ignores it until the lesson is ready.
  */
-export type EarlyAction =
+type EarlyAction =
   | { readonly kind: 'click'; readonly target: Element }
   | { readonly kind: 'key'; readonly key: string; readonly code: string };
 
@@ -43,16 +43,21 @@ export function stopKeepingEarlyClicks(): void {
   if (early) early.isKeepingClicks = false;
 }
 
+/** Stop keeping anything, and take what was kept. */
+function takeEarlyActions(): unknown[] {
+  const early = record();
+  if (!early) return [];
+  early.isKeepingClicks = false;
+  early.isKeepingKeys = false;
+  return early.actions.splice(0);
+}
+
 /**
  * The page is rendered from scratch (another address, other stored preferences): what was done
  * on the prerendered page it replaces does not apply to it. Stop keeping, and drop what was kept.
  */
 export function discardEarlyActions(): void {
-  const early = record();
-  if (!early) return;
-  early.isKeepingClicks = false;
-  early.isKeepingKeys = false;
-  early.actions.splice(0);
+  takeEarlyActions();
 }
 
 /**
@@ -62,13 +67,8 @@ export function discardEarlyActions(): void {
  * is pressed again on the document's body. Returns how many actions were replayed.
  */
 export function replayEarlyActions(): number {
-  const early = record();
-  if (!early) return 0;
-  early.isKeepingClicks = false;
-  early.isKeepingKeys = false;
-  const kept = early.actions.splice(0);
   let replayed = 0;
-  for (const action of kept) {
+  for (const action of takeEarlyActions()) {
     if (!isEarlyAction(action)) continue;
     if (action.kind === 'click') {
       if (!(action.target instanceof HTMLElement) || !action.target.isConnected) continue;

@@ -1,6 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 
-async function durations(page: import('@playwright/test').Page) {
+async function durations(page: Page) {
   return page.evaluate(() => {
     const seen = new Set<string>();
     for (const el of Array.from(document.querySelectorAll('*'))) {
@@ -11,6 +11,31 @@ async function durations(page: import('@playwright/test').Page) {
     }
     return [...seen];
   });
+}
+
+/**
+ * Three steps forward by key (as a clicker would: a hovered button's own colour change is not a
+ * step's) on the default lesson and on thundering-herd; `check` runs after each, named for its
+ * messages. `before` runs before each key press.
+ */
+async function eachStep(
+  page: Page,
+  check: (where: string) => Promise<void>,
+  before: () => Promise<void> = async () => {},
+): Promise<void> {
+  for (const [address, from] of [
+    ['./?step=0', 0],
+    ['./?lesson=thundering-herd&step=2', 2],
+  ] as const) {
+    await page.goto(address);
+    const status = page.getByRole('status').filter({ hasText: /^Step \d+ of/ });
+    for (let i = 1; i <= 3; i += 1) {
+      await before();
+      await page.keyboard.press('ArrowRight');
+      await expect(status).toHaveText(new RegExp(`^Step ${from + i} of`));
+      await check(`${address}, step ${i}`);
+    }
+  }
 }
 
 test.describe('Motion', () => {
@@ -24,32 +49,23 @@ test.describe('Motion', () => {
   test('a step animates only opacity and transform (no repaint of every frame)', async ({
     page,
   }) => {
-    for (const address of ['./?step=0', './?lesson=thundering-herd&step=2']) {
-      await page.goto(address);
-      const status = page.getByRole('status').filter({ hasText: /^Step \d+ of/ });
-      for (let i = 0; i < 3; i += 1) {
-        // By key, as a clicker would: a hovered button's own colour change is not a step's.
-        await page.keyboard.press('ArrowRight');
-        await expect(status).toHaveText(
-          new RegExp(`^Step ${i + (address.includes('step=2') ? 3 : 1)} of`),
-        );
-        const painted = await page.evaluate(() =>
-          document.getAnimations().flatMap((animation) => {
-            const effect = animation.effect as KeyframeEffect | null;
-            const properties =
-              animation instanceof CSSTransition
-                ? [animation.transitionProperty]
-                : (effect?.getKeyframes() ?? []).flatMap((frame) => Object.keys(frame));
-            const target = effect?.target;
-            return properties
-              .filter((p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p))
-              .filter((p) => p !== 'opacity' && p !== 'transform')
-              .map((p) => `${target instanceof Element ? target.className : '?'}: ${p}`);
-          }),
-        );
-        expect(painted, `${address}, step ${i + 1}`).toEqual([]);
-      }
-    }
+    await eachStep(page, async (where) => {
+      const painted = await page.evaluate(() =>
+        document.getAnimations().flatMap((animation) => {
+          const effect = animation.effect as KeyframeEffect | null;
+          const properties =
+            animation instanceof CSSTransition
+              ? [animation.transitionProperty]
+              : (effect?.getKeyframes() ?? []).flatMap((frame) => Object.keys(frame));
+          const target = effect?.target;
+          return properties
+            .filter((p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p))
+            .filter((p) => p !== 'opacity' && p !== 'transform')
+            .map((p) => `${target instanceof Element ? target.className : '?'}: ${p}`);
+        }),
+      );
+      expect(painted, where).toEqual([]);
+    });
   });
 
   test('a step’s animations last 200–300 ms and end together (one frame finishes them all)', async ({
@@ -60,16 +76,9 @@ test.describe('Motion', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Animation.enable');
     await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
-    for (const address of ['./?step=0', './?lesson=thundering-herd&step=2']) {
-      await page.goto(address);
-      const status = page.getByRole('status').filter({ hasText: /^Step \d+ of/ });
-      for (let i = 0; i < 3; i += 1) {
-        // The previous step's animations, still running at this rate, are not this step's.
-        await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-        await page.keyboard.press('ArrowRight');
-        await expect(status).toHaveText(
-          new RegExp(`^Step ${i + (address.includes('step=2') ? 3 : 1)} of`),
-        );
+    await eachStep(
+      page,
+      async (where) => {
         const ends = await page.evaluate(() =>
           document.getAnimations().map((animation) => {
             const effect = animation.effect as KeyframeEffect | null;
@@ -86,15 +95,16 @@ test.describe('Motion', () => {
             };
           }),
         );
-        const where = `${address}, step ${i + 1}`;
         expect(ends.length, `${where}: the step animates something`).toBeGreaterThan(0);
         for (const { what, end } of ends) {
           expect(end, `${where}: ${what}`).toBeGreaterThanOrEqual(200);
           expect(end, `${where}: ${what}`).toBeLessThanOrEqual(300);
         }
         expect(new Set(ends.map((e) => e.end)).size, `${where}: ${JSON.stringify(ends)}`).toBe(1);
-      }
-    }
+      },
+      // The previous step's animations, still running at this rate, are not this step's.
+      () => page.evaluate(() => document.getAnimations().forEach((a) => a.finish())),
+    );
   });
 
   test.describe('with prefers-reduced-motion: reduce', () => {

@@ -6,6 +6,7 @@ import {
   replayEarlyActions,
   stopKeepingEarlyClicks,
 } from '../../../src/app/early-actions';
+import { commandFor } from '../../../src/app/keyboard';
 
 // index.html's own inline script (the second one: the first resolves the theme), run as the
 // page runs it, so these tests check what ships.
@@ -83,6 +84,23 @@ describe('actions before the app is ready (index.html keeps them, the app replay
     expect(order).toEqual(['click', 'ArrowRight', 'click']);
     // Replayed once: a second call has nothing left.
     expect(replayEarlyActions()).toBe(0);
+  });
+
+  it('keeps exactly the keys the app’s shortcut handler acts on (but Escape: nothing to close yet)', () => {
+    const keys = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'PageDown', 'PageUp', 'Home'];
+    keys.push('End', ' ', 'p', 'P', 'b', 'B', '.', '?', 'Escape', 'Enter', 'Tab', 'a', 'n', '/');
+    for (const key of keys) {
+      const command = commandFor({
+        key,
+        target: document.body,
+        altKey: false,
+        ctrlKey: false,
+        metaKey: false,
+      });
+      expect(press(document.body, key).defaultPrevented, JSON.stringify(key)).toBe(
+        command !== null && command !== 'escape',
+      );
+    }
   });
 
   it('leaves alone what the page handles itself: typing, modified keys, other keys, outside #root', () => {
