@@ -20,7 +20,7 @@ const pwa = (isDisabled: boolean): PluginOption =>
     registerType: 'prompt',
     // src/app/service-worker.ts registers it (after the first render).
     injectRegister: false,
-    includeAssets: ['favicon.svg'],
+    includeAssets: ['favicon.svg', 'favicon-32.png'],
     manifest: {
       name: 'Django Cache Lab',
       short_name: 'Cache Lab',
@@ -53,9 +53,11 @@ const pwa = (isDisabled: boolean): PluginOption =>
 const inlineFavicon = (): Plugin => ({
   name: 'dcl:inline-favicon',
   transformIndexHtml(html) {
-    const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8');
-    const uri = `data:image/svg+xml,${encodeURIComponent(svg)}`;
-    return html.replace('href="./favicon.svg"', `href="${uri}"`);
+    const png = readFileSync(new URL('./public/favicon-32.png', import.meta.url));
+    return html.replace(
+      'href="./favicon-32.png"',
+      `href="data:image/png;base64,${png.toString('base64')}"`,
+    );
   },
 });
 

@@ -57,4 +57,7 @@ if (
   root.replaceChildren();
   createRoot(root).render(<FirstView />);
 }
-startServiceWorker();
+// The worker precaches the whole app: it starts once the page has loaded, so neither its
+// registration nor its downloads compete with the first view for the main thread.
+if (document.readyState === 'complete') startServiceWorker();
+else window.addEventListener('load', () => startServiceWorker(), { once: true });

@@ -21,8 +21,19 @@ import './stage.css';
 import './print.css';
 
 const LessonIndexView = lazyWithRetry(() => import('../features/lesson-index/LessonIndexView'));
-const CompareView = lazyWithRetry(() => import('../features/compare/CompareView'));
-const PracticeView = lazyWithRetry(() => import('../features/practice/PracticeView'));
+// Compare and practice also name what their first render needs (`prepare`, see preloadView).
+const CompareView = lazyWithRetry(() =>
+  import('../features/compare/CompareView').then(({ default: View, prepare }) => ({
+    default: View,
+    prepare,
+  })),
+);
+const PracticeView = lazyWithRetry(() =>
+  import('../features/practice/PracticeView').then(({ default: View, prepare }) => ({
+    default: View,
+    prepare,
+  })),
+);
 const SandboxView = lazyWithRetry(() => import('../features/sandbox/SandboxView'));
 
 /** The views other than the lesson, each loaded on demand. */
@@ -34,13 +45,15 @@ const VIEW_COMPONENTS = {
 } satisfies Record<(typeof VIEWS)[number], unknown>;
 
 /**
- * Load a view's chunk. main.tsx waits for it before it hydrates that view's prerendered HTML,
- * so the view hydrates with the rest of the page: hydrated while its chunk was still loading,
- * the view would stay painted but unwired after `<html data-ready>` (a file picked in the
- * sandbox in that gap was never imported).
+ * Load a view's chunk and prepare its first render. main.tsx waits for it before it hydrates
+ * that view's prerendered HTML, so the view hydrates with the rest of the page: hydrated while
+ * its chunk was still loading, the view would stay painted but unwired after `<html
+ * data-ready>` (a file picked in the sandbox in that gap was never imported). Preparing runs
+ * the engine for what the view first shows (compare's stories, practice's question) in tasks of
+ * their own, not inside hydration: on a phone that was one task long enough to block input.
  */
-export function preloadView(view: (typeof VIEWS)[number]): Promise<unknown> {
-  return VIEW_COMPONENTS[view].preload();
+export function preloadView(view: (typeof VIEWS)[number]): Promise<void> {
+  return VIEW_COMPONENTS[view].prepare();
 }
 
 /** A view other than the lesson, once its chunk is loaded. */

@@ -18,10 +18,22 @@ export function forgetFailedLoads(): void {
   failed.clear();
 }
 
+/** A lazily loaded module: its component, and optionally the work its first render needs. */
+export interface LazyModule {
+  default: ComponentType;
+  /**
+   * Do the expensive, pure part of the first render ahead of it (memoised where the render
+   * reads it), in short tasks that leave the main thread free between them.
+   */
+  prepare?: () => Promise<void>;
+}
+
 export interface LazyComponent {
   (): React.JSX.Element;
   /** Start loading the chunk now (before it is first rendered). */
   preload: () => Promise<unknown>;
+  /** Load the chunk, then run the module's `prepare` (if it has one). */
+  prepare: () => Promise<void>;
 }
 
 /**
@@ -31,14 +43,18 @@ export interface LazyComponent {
  * fresh load. `React.lazy` keeps the first rejection forever, so one failed request broke the
  * view until a full reload.
  */
-export function lazyWithRetry(load: () => Promise<{ default: ComponentType }>): LazyComponent {
+export function lazyWithRetry(load: () => Promise<LazyModule>): LazyComponent {
   let pending: Promise<ComponentType> | null = null;
   let loaded: ComponentType | null = null;
+  let prepareModule: LazyModule['prepare'];
   const start = (): Promise<ComponentType> => {
     pending ??= load()
       .catch(() => wait(RETRY_DELAY_MS).then(load))
       .then(
-        (module) => (loaded = module.default),
+        (module) => {
+          prepareModule = module.prepare;
+          return (loaded = module.default);
+        },
         (error: unknown) => {
           failed.add(() => {
             pending = null;
@@ -53,5 +69,6 @@ export function lazyWithRetry(load: () => Promise<{ default: ComponentType }>): 
     return <Loaded />;
   }
   Lazy.preload = start;
+  Lazy.prepare = () => start().then(() => prepareModule?.());
   return Lazy;
 }

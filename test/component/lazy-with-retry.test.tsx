@@ -70,4 +70,31 @@ describe('A lazily loaded view', () => {
     expect(screen.getByText('The view')).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('prepares its first render once the chunk has loaded, and renders what was prepared', async () => {
+    const order: string[] = [];
+    const lazy = lazyWithRetry(async () => {
+      order.push('loaded');
+      return {
+        default: View,
+        prepare: async () => {
+          order.push('prepared');
+        },
+      };
+    });
+    await lazy.prepare();
+    expect(order).toEqual(['loaded', 'prepared']);
+    await act(async () => {
+      render(renderLazy(lazy));
+    });
+    expect(screen.getByText('The view')).toBeVisible();
+    // Loaded once: the render used the chunk the preparation loaded.
+    expect(order).toEqual(['loaded', 'prepared']);
+  });
+
+  it('prepares a module without a prepare step by loading it', async () => {
+    const load = vi.fn(() => Promise.resolve({ default: View }));
+    await expect(lazyWithRetry(load).prepare()).resolves.toBeUndefined();
+    expect(load).toHaveBeenCalledOnce();
+  });
 });

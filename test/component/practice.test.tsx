@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_PRACTICE_SEED, generatePractice, nextPracticeSeed } from '../../src/engine';
-import { PracticeView } from '../../src/features/practice/PracticeView';
+import { PracticeView, prepare } from '../../src/features/practice/PracticeView';
 import { initialState, useAppStore } from '../../src/store/store';
 
 // The Practice view's chunk hands the store its generator at import; a reset drops it.
@@ -30,6 +30,18 @@ function renderPractice() {
 }
 
 describe('Practice', () => {
+  it('generates the question on screen before its first render, which then generates none', async () => {
+    const generate = vi.fn(generatePractice);
+    useAppStore.getState().setPracticeGenerator(generate);
+    useAppStore.setState({ practiceSeed: nextPracticeSeed(FIRST_PRACTICE_SEED) });
+    await prepare();
+    expect(generate).toHaveBeenCalledExactlyOnceWith(nextPracticeSeed(FIRST_PRACTICE_SEED));
+    render(<PracticeView />);
+    const q = generatePractice(nextPracticeSeed(FIRST_PRACTICE_SEED));
+    expect(screen.getByRole('group', { name: q.question })).toBeVisible();
+    expect(generate).toHaveBeenCalledOnce();
+  });
+
   it('shows the generated scenario as an ordered list of steps with their code', () => {
     const { question } = renderPractice();
     const q = question();

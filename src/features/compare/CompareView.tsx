@@ -4,7 +4,7 @@ import { DEFAULT_TTL, DEFAULT_WAIT } from '../../lessons/compare-stories';
 import { CompareTable } from './CompareTable';
 import { SecondsField } from './SecondsField';
 import { StrategyPicker } from './StrategyPicker';
-import { compareMatrix, DEFAULT_SELECTION, parseSeconds } from './compare-view';
+import { compareMatrix, DEFAULT_SELECTION, parseSeconds, prepareCompare } from './compare-view';
 import './compare.css';
 
 /**
@@ -68,5 +68,8 @@ export function CompareView() {
     </div>
   );
 }
+
+/** What the first render needs, computed before it (see `LazyModule.prepare`). */
+export const prepare = prepareCompare;
 
 export default CompareView;

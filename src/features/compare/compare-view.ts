@@ -1,7 +1,10 @@
+import { nextTask } from '../../components/next-task';
 import { run, type Frame, type Trace } from '../../engine';
 import {
   compareStory,
   compareStrategies,
+  DEFAULT_TTL,
+  DEFAULT_WAIT,
   MAX_SECONDS,
   type CompareStrategy,
   type CompareStrategyId,
@@ -76,6 +79,17 @@ export function compareTrace(id: CompareStrategyId, options: CompareOptions): Tr
   const trace = run(compareStory(id, options));
   traces.set(memoKey, trace);
   return trace;
+}
+
+/**
+ * Run the stories the view first shows (the default strategies, TTL and wait) ahead of its first
+ * render, one story a task: the render then reads them from the memo.
+ */
+export async function prepareCompare(): Promise<void> {
+  for (const id of DEFAULT_SELECTION) {
+    compareTrace(id, { ttl: DEFAULT_TTL, wait: DEFAULT_WAIT });
+    await nextTask();
+  }
 }
 
 type CellLook = Pick<CompareCell, 'verdict' | 'isRefetch' | 'label' | 'icon' | 'tone'>;

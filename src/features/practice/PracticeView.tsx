@@ -1,4 +1,6 @@
 import { generatePractice } from '../../engine/practice';
+import { nextTask } from '../../components/next-task';
+import { practiceQuestionFor } from '../../store/practice-slice';
 import { useAppStore } from '../../store/store';
 import { PracticeProgress } from './PracticeProgress';
 import { PracticeQuestionForm } from './PracticeQuestionForm';
@@ -27,6 +29,16 @@ export function PracticeView() {
       <PracticeProgress />
     </div>
   );
+}
+
+/**
+ * Generate the question on screen ahead of the first render, in a task of its own: the render
+ * then reads it from the store's memo (see `LazyModule.prepare`).
+ */
+export async function prepare(): Promise<void> {
+  const state = useAppStore.getState();
+  practiceQuestionFor(state, state.practiceSeed);
+  await nextTask();
 }
 
 export default PracticeView;
