@@ -4,6 +4,7 @@ import { preloadView } from './app/App';
 import { discardEarlyActions, stopKeepingEarlyClicks } from './app/early-actions';
 import { FirstView, firstViewKey, isPrerenderedView, prerenderedViewOf } from './app/first-view';
 import { startServiceWorker } from './app/service-worker';
+import { nextTask } from './components/next-task';
 import { DEFAULT_LESSON_ID, findLesson } from './lessons';
 import { FIRST_TRACE_ELEMENT_ID, parseFirstTrace } from './store/first-trace';
 import { startAt } from './store/store';
@@ -45,9 +46,12 @@ if (
   if (view !== null) {
     // The view the address names is on screen already: the store shows it from the first
     // render, and its chunk is loaded first so that it hydrates with the page (see
-    // `preloadView`). A chunk that fails shows the view's retry once hydrated.
+    // `preloadView`), starting in a task of its own rather than in the long one evaluating
+    // this bundle. A chunk that fails shows the view's retry once hydrated.
     startAt(parseUrlState(search));
-    preloadView(view).then(hydrate, hydrate);
+    void nextTask()
+      .then(() => preloadView(view))
+      .then(hydrate, hydrate);
   } else {
     adoptFirstTrace();
     hydrate();
@@ -57,7 +61,12 @@ if (
   root.replaceChildren();
   createRoot(root).render(<FirstView />);
 }
-// The worker precaches the whole app: it starts once the page has loaded, so neither its
-// registration nor its downloads compete with the first view for the main thread.
-if (document.readyState === 'complete') startServiceWorker();
-else window.addEventListener('load', () => startServiceWorker(), { once: true });
+// The worker precaches the whole app: it starts once the page has loaded and the main thread is
+// idle, so neither its registration nor its downloads compete with the first view. (The
+// bundle itself starts after the first paint, often after the load event.)
+const startWorkerWhenIdle = (): void => {
+  if (window.requestIdleCallback) window.requestIdleCallback(startServiceWorker, { timeout: 5000 });
+  else window.setTimeout(startServiceWorker, 1000);
+};
+if (document.readyState === 'complete') startWorkerWhenIdle();
+else window.addEventListener('load', startWorkerWhenIdle, { once: true });
