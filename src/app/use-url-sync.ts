@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isLessonId, findLesson, loadAllLessons } from '../lessons';
+import { isLessonId, findLesson, loadAllLessons, prefetchLessons } from '../lessons';
 import { useAppStore } from '../store/store';
 import { SANDBOX_LESSON_ID } from '../store/trace-cache';
 import { formatUrlState, parseUrlState } from '../store/url-state';
@@ -85,9 +85,10 @@ export function useUrlSync(): void {
     window.addEventListener('popstate', onNavigate);
     window.addEventListener('hashchange', onNavigate);
     read();
-    // Fetch the other lessons in the background so the picker switches at once.
+    // Fetch the other lessons in the background, one an idle moment, so the picker switches at
+    // once.
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    idle(() => void loadAllLessons().catch(() => undefined));
+    void prefetchLessons(() => new Promise((resolve) => void idle(() => resolve())));
     return () => {
       isCancelled = true;
       unsubscribe();
