@@ -4,7 +4,7 @@ import { preloadView } from './app/App';
 import { discardEarlyActions, stopKeepingEarlyClicks } from './app/early-actions';
 import { FirstView, firstViewKey, isPrerenderedView, prerenderedViewOf } from './app/first-view';
 import { startServiceWorker } from './app/service-worker';
-import { nextTask } from './components/next-task';
+import { idleMoment, nextTask } from './components/next-task';
 import { DEFAULT_LESSON_ID, findLesson } from './lessons';
 import { FIRST_TRACE_ELEMENT_ID, parseFirstTrace } from './store/first-trace';
 import { startAt } from './store/store';
@@ -64,9 +64,6 @@ if (
 // The worker precaches the whole app: it starts once the page has loaded and the main thread is
 // idle, so neither its registration nor its downloads compete with the first view. (The
 // bundle itself starts after the first paint, often after the load event.)
-const startWorkerWhenIdle = (): void => {
-  if (window.requestIdleCallback) window.requestIdleCallback(startServiceWorker, { timeout: 5000 });
-  else window.setTimeout(startServiceWorker, 1000);
-};
+const startWorkerWhenIdle = (): void => void idleMoment().then(startServiceWorker);
 if (document.readyState === 'complete') startWorkerWhenIdle();
 else window.addEventListener('load', startWorkerWhenIdle, { once: true });

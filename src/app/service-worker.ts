@@ -5,7 +5,7 @@ import { registerSW } from 'virtual:pwa-register';
  * view opens offline after the first visit and an open tab keeps its own version's chunks after
  * a redeploy. A new version waits until the learner chooses `Reload to update`.
  *
- * Client-only: `startServiceWorker` runs from main.tsx once the page has loaded, never during a
+ * Client-only: `startServiceWorker` runs from main.tsx at an idle moment after load, never during a
  * render (the build prerenders the first view in Node, where there is no navigator).
  */
 

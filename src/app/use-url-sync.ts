@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { isLessonId, findLesson, loadAllLessons, prefetchLessons } from '../lessons';
+import { idleMoment } from '../components/next-task';
 import { useAppStore } from '../store/store';
 import { SANDBOX_LESSON_ID } from '../store/trace-cache';
 import { formatUrlState, parseUrlState } from '../store/url-state';
@@ -87,8 +88,7 @@ export function useUrlSync(): void {
     read();
     // Fetch the other lessons in the background, one an idle moment, so the picker switches at
     // once.
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    void prefetchLessons(() => new Promise((resolve) => void idle(() => resolve())));
+    void prefetchLessons(idleMoment);
     return () => {
       isCancelled = true;
       unsubscribe();

@@ -13,3 +13,15 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * Resolves at the browser's next idle moment (`requestIdleCallback`, at most `timeout` ms
+ * later), or after `fallback` ms where there is no such callback (Safari).
+ */
+export function idleMoment({ timeout = 5000, fallback = 200 } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === 'function') {
+      window.requestIdleCallback(() => resolve(), { timeout });
+    } else window.setTimeout(resolve, fallback);
+  });
+}

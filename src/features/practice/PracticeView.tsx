@@ -32,13 +32,14 @@ export function PracticeView() {
 }
 
 /**
- * Generate the question on screen ahead of the first render, in a task of its own: the render
- * then reads it from the store's memo (see `LazyModule.prepare`).
+ * Generate the question on screen ahead of the first render, in a task of its own (not the one
+ * that evaluated the chunk): the render then reads it from the store's memo (see
+ * `LazyModule.prepare`).
  */
 export async function prepare(): Promise<void> {
+  await nextTask();
   const state = useAppStore.getState();
   practiceQuestionFor(state, state.practiceSeed);
-  await nextTask();
 }
 
 export default PracticeView;
