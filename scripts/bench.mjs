@@ -1,5 +1,6 @@
 // The bench as the judge (issue 9): `npm run bench` builds, then measures in one run
-//  - first-view JavaScript (gzipped entry + modulepreloads of dist/index.html, or its loader);
+//  - first-view JavaScript (gzipped entry + modulepreloads of dist/index.html, or its loader),
+//    what it is made of (scripts/bench/first-view-parts.mjs) and the counter app's beside it;
 //  - the engine: ms and bytes per frame for 1k / 10k / 100k-operation seeded traces;
 //  - Lighthouse 12 (mobile and desktop presets) on every view and on a bare React 19 + Zustand
 //    counter app the bench builds itself (scripts/bench/counter/), LCP / TBT / CLS side by side;
@@ -10,13 +11,14 @@
 //   npm run bench -- --quick    one Lighthouse run per page instead of three for the LCP pair
 //   node scripts/bench.mjs --readme   rewrite README's budget table from bench-results.json
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, startPreview, stopPreview } from './chromium.mjs';
 import { buildCounter, serveCounter } from './bench/counter.mjs';
+import { firstViewParts } from './bench/first-view-parts.mjs';
 import { lighthouse, CATEGORIES } from './bench/lighthouse.mjs';
 import {
   keyToPaint,
@@ -71,6 +73,17 @@ function firstViewJs() {
   return { files: [...files], rawBytes: raw, gzipBytes: gzip };
 }
 
+/** The counter app's JavaScript, gzipped as ours is: React, React DOM and Zustand, and a counter. */
+function counterJs(outDir) {
+  const assets = join(outDir, 'assets');
+  const files = readdirSync(assets).filter((name) => name.endsWith('.js'));
+  const gzip = files.reduce(
+    (sum, name) => sum + gzipSync(readFileSync(join(assets, name)), { level: 9 }).length,
+    0,
+  );
+  return { files, gzipBytes: gzip };
+}
+
 /** The engine bench in its own Node with --expose-gc, so heap sizes can be weighed. */
 function engineBench() {
   return new Promise((resolve, reject) => {
@@ -96,6 +109,16 @@ results.firstViewJs = firstViewJs();
 log(
   `first-view JS: ${fmt(results.firstViewJs.gzipBytes / 1024)} KiB gzipped (level 9), ${fmt(results.firstViewJs.rawBytes / 1024)} KiB raw, ${results.firstViewJs.files.length} file(s)`,
 );
+results.firstViewJs.parts = await firstViewParts(root);
+{
+  const { stack, stackGzipBytes, parts } = results.firstViewJs.parts;
+  log(
+    `first-view JS: ${stack.join(', ')} ${fmt(stackGzipBytes / 1000)} KB of it gzipped on their own; what each part saves if it left the entry (KB gzipped): ${parts
+      .slice(0, 12)
+      .map((p) => `${p.part} ${fmt(p.savedGzip / 1000)}`)
+      .join(', ')}`,
+  );
+}
 
 // 2. Engine.
 const engine = await engineBench();
@@ -108,6 +131,8 @@ for (const r of engine.results) {
 
 // 3. Servers: our dist/ and the counter app.
 const counterDir = await buildCounter();
+results.counterJs = counterJs(counterDir);
+log(`counter app JS: ${fmt(results.counterJs.gzipBytes / 1000)} KB gzipped (level 9)`);
 const appServer = await startPreview(root, APP_PORT);
 const counterServer = await serveCounter(counterDir, COUNTER_PORT);
 const sandboxStorage = { 'django-cache-lab:v1:sandbox': engine.sandboxText };
