@@ -107,6 +107,72 @@ test.describe('Motion', () => {
     );
   });
 
+  test('a prerendered view is just there on load: nothing in it animates in', async ({ page }) => {
+    // Slowed a hundredfold, an animation started by the load is still running when we look.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Animation.enable');
+    for (const address of [
+      './',
+      './?view=lessons',
+      './?view=compare',
+      './?view=practice',
+      './?view=sandbox',
+    ]) {
+      await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+      await page.goto(address);
+      const running = await page.evaluate(() =>
+        document.getAnimations().map((animation) => {
+          const target = (animation.effect as KeyframeEffect | null)?.target;
+          return target instanceof Element ? target.className : '?';
+        }),
+      );
+      expect(running, address).toEqual([]);
+    }
+  });
+
+  test('compare: a verdict that changes flashes once, the ones that stay do not', async ({
+    page,
+  }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Animation.enable');
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    await page.goto('./?view=compare');
+    // A 120 s TTL outlives the 90 s wait: the TTL strategy's last read turns stale.
+    await page.getByLabel('TTL (seconds)').fill('120');
+    const table = page.getByRole('table', { name: 'Compare strategies' });
+    await expect(table.getByRole('row', { name: /^4/ })).toContainText('stale');
+    const flashing = await page.evaluate(() =>
+      document.getAnimations().map((animation) => {
+        const effect = animation.effect as KeyframeEffect | null;
+        const target = effect?.target;
+        return `${target instanceof Element ? target.textContent?.trim() : '?'}${effect?.pseudoElement ?? ''}`;
+      }),
+    );
+    expect(flashing).toHaveLength(1);
+    expect(flashing[0]).toMatch(/stale.*::after$/);
+  });
+
+  test('practice: a new question’s steps enter together', async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Animation.enable');
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    await page.goto('./?view=practice');
+    const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    const before = await steps.allInnerTexts();
+    await page.getByRole('button', { name: 'New question' }).click();
+    await expect.poll(() => steps.allInnerTexts()).not.toEqual(before);
+    const entering = await page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter(
+            (a) =>
+              ((a.effect as KeyframeEffect | null)?.target as Element | null)?.tagName === 'LI',
+          ).length,
+    );
+    expect(entering).toBe(await steps.count());
+  });
+
   test.describe('with prefers-reduced-motion: reduce', () => {
     test.use({ reducedMotion: 'reduce' });
     test('every animation and transition duration computes to 0 s', async ({ page }) => {

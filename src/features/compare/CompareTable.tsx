@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { StrategyHeader } from './StrategyHeader';
 import { VerdictCell } from './VerdictCell';
 import type { CompareMatrix } from './compare-view';
@@ -6,8 +7,14 @@ export interface CompareTableProps {
   matrix: CompareMatrix;
 }
 
-/** Story steps down, strategies across, verdicts in the cells and DB queries in the footer. */
+/**
+ * Story steps down, strategies across, verdicts in the cells and DB queries in the footer. A
+ * verdict that changes after the first table shown flashes once; the first table (prerendered,
+ * or the view opening) does not, since every cell in it is new and none changed.
+ */
 export function CompareTable({ matrix }: CompareTableProps) {
+  const [firstMatrix] = useState(matrix);
+  const isChanged = matrix !== firstMatrix;
   return (
     <div
       className="compare__scroll"
@@ -36,7 +43,11 @@ export function CompareTable({ matrix }: CompareTableProps) {
               <th scope="row">{row.label}</th>
               {row.cells.map((cell, i) => (
                 // Keyed by verdict too: a cell whose verdict changes remounts and flashes once.
-                <VerdictCell key={`${matrix.columns[i].strategy.id}:${cell.label}`} cell={cell} />
+                <VerdictCell
+                  key={`${matrix.columns[i].strategy.id}:${cell.label}`}
+                  cell={cell}
+                  flashesOnMount={isChanged}
+                />
               ))}
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Panel } from '../../components/Panel';
 import { selectPracticeQuestion } from '../../store/practice-slice';
 import { useAppStore } from '../../store/store';
@@ -5,9 +6,13 @@ import { useAppStore } from '../../store/store';
 /**
  * The generated scenario: the starting state, then each step with its actor, action and the
  * one line of Django code it runs. The step the question asks about is marked in text too.
+ * The steps of a new question enter together; the first question shown (prerendered, or the
+ * view opening) is just there: its steps fading in from nothing held back the first paint's
+ * content and cost the page a task of animation events after it.
  */
 export function PracticeScenario() {
   const question = useAppStore(selectPracticeQuestion);
+  const [firstSeed] = useState(question.seed);
   const { setup, steps } = question.scenario;
   return (
     <Panel id="practice-scenario" title="Scenario" className="practice__scenario">
@@ -16,7 +21,11 @@ export function PracticeScenario() {
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <ol className="practice__steps" aria-label="Steps">
+      <ol
+        key={question.seed}
+        className={`practice__steps${question.seed === firstSeed ? '' : ' practice__steps--new'}`}
+        aria-label="Steps"
+      >
         {steps.map((step) => {
           const isAsked = step.n === question.step;
           return (
