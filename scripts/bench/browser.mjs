@@ -92,7 +92,26 @@ export async function keyToPaint(page, { keys = FORWARD_AND_HOME, rounds = 10 } 
   );
   samples.sort((a, b) => a - b);
   if (samples.length === 0) return null;
-  return { median: median(samples), p95: p95(samples), n: samples.length };
+  return { median: median(samples), p95: p95(samples), n: samples.length, samples };
+}
+
+/**
+ * Several pages' key-press-to-paint runs as one figure: the median of the pages' medians (a
+ * page during a busy moment of the machine moves it less than pooling would), the p95 of every
+ * sample, and how many of each.
+ */
+export function summarisePaint(runs) {
+  const pages = runs.filter(Boolean);
+  if (pages.length === 0) return null;
+  const all = pages.flatMap((run) => run.samples).sort((a, b) => a - b);
+  const medians = pages.map((run) => run.median).sort((a, b) => a - b);
+  return {
+    median: median(medians),
+    p95: p95(all),
+    n: all.length,
+    pages: pages.length,
+    pageMedians: pages.map((run) => run.median),
+  };
 }
 
 /** Layout shift (sum of shifts without recent input) while `url` loads and settles. */
