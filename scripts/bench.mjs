@@ -114,12 +114,14 @@ log(
 );
 results.firstViewJs.parts = await firstViewParts(root);
 {
-  const { stack, stackGzipBytes, parts } = results.firstViewJs.parts;
+  const { stack, stackGzipBytes, parts, stageOnlyGzipBytes } = results.firstViewJs.parts;
   log(
     `first-view JS: ${stack.join(', ')} ${fmt(stackGzipBytes / 1000)} KB of it gzipped on their own; what each part saves if it left the entry (KB gzipped): ${parts
       .slice(0, 12)
       .map((p) => `${p.part} ${fmt(p.savedGzip / 1000)}`)
-      .join(', ')}`,
+      .join(
+        ', ',
+      )}; the entry without what the Stage does not need: ${fmt(stageOnlyGzipBytes / 1000)} KB`,
   );
 }
 

@@ -61,8 +61,26 @@ export function partOf(source) {
 /** Text no source claims: the bundler's own glue between modules. */
 const UNMAPPED = 'bundler glue';
 
+/**
+ * Modules the Stage does not need to hydrate the prerendered default lesson and step it: the
+ * build computed its trace, so the engine is for other lessons, the what-if and the remedy;
+ * the rest is other views' state, dialogs, presenter mode, printing and the service worker.
+ * Whatever leaves the entry, the entry without these is as small as it can get while the
+ * first view stays a live Stage.
+ */
+export const NOT_FOR_THE_STAGE = [
+  /src\/engine\//,
+  /src\/store\/(storage|progress|sandbox-[^/]*|practice-slice|scenario-checker|quiz-slice|presenter-slice)\.ts$/,
+  /src\/app\/(Handout|HelpDialog|PresenterBar|PresenterSlide|SpeakerNotes|UpdatePrompt|EmbedLink|CopyLinkButton|Notices)\.tsx$/,
+  /src\/app\/(service-worker|use-print-handout|use-printing|use-presenter-sync)\.ts$/,
+  /src\/features\/(what-if|concept-flow|quiz|timeline)\//,
+  /src\/components\/(download-file|long-trace)\.ts$/,
+  /src\/lessons\/notes\.ts$/,
+  /vite-plugin-pwa/,
+];
+
 /** The entry's text, split by part, from its code and source map. */
-export function splitByPart(code, map) {
+export function splitByPart(code, map, keyOf = partOf) {
   const lines = code.split('\n');
   const parts = new Map();
   const add = (part, text) => parts.set(part, (parts.get(part) ?? '') + text);
@@ -70,7 +88,7 @@ export function splitByPart(code, map) {
     const line = lines[lineIndex] ?? '';
     segments.forEach(([column, source], i) => {
       const end = i + 1 < segments.length ? segments[i + 1][0] : line.length;
-      add(source < 0 ? UNMAPPED : partOf(map.sources[source]), line.slice(column, end));
+      add(source < 0 ? UNMAPPED : keyOf(map.sources[source]), line.slice(column, end));
     });
     if (segments.length === 0 || segments[0][0] > 0)
       add(UNMAPPED, line.slice(0, segments[0]?.[0] ?? line.length));
@@ -83,7 +101,8 @@ const gzipLength = (text) => gzipSync(text, { level: 9 }).length;
 /**
  * Build the app with a source map into a temp folder and weigh its entry's parts. Returns the
  * entry's gzipped size there, the React stack's share (react, react-dom, scheduler, zustand,
- * gzipped on their own) and each part's saving, largest first.
+ * gzipped on their own), each part's saving, largest first, and the entry without the modules
+ * {@link NOT_FOR_THE_STAGE} lists.
  */
 export async function firstViewParts(root) {
   const outDir = mkdtempSync(join(tmpdir(), 'dcl-parts-'));
@@ -112,7 +131,21 @@ export async function firstViewParts(root) {
       };
     });
     saving.sort((a, b) => b.savedGzip - a.savedGzip);
-    return { gzipBytes: total, stackGzipBytes: stackGzip, stack, parts: saving };
+    const forStage = splitByPart(code, map, (source) =>
+      NOT_FOR_THE_STAGE.some((pattern) => pattern.test(source)) ? 'out' : 'in',
+    );
+    return {
+      gzipBytes: total,
+      stackGzipBytes: stackGzip,
+      stack,
+      parts: saving,
+      stageOnlyGzipBytes: gzipLength(
+        [...forStage]
+          .filter(([key]) => key !== 'out')
+          .map(([, text]) => text)
+          .join(''),
+      ),
+    };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
