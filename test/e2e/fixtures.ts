@@ -39,3 +39,12 @@ export const test = base.extend({
     await provide(page);
   },
 });
+
+/** The views index.html prerenders (the build writes each one's HTML). */
+export const PRERENDERED_VIEWS = [
+  './',
+  './?view=lessons',
+  './?view=compare',
+  './?view=practice',
+  './?view=sandbox',
+] as const;

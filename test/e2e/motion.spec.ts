@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, PRERENDERED_VIEWS, test, type Page } from './fixtures';
 
 async function durations(page: Page) {
   return page.evaluate(() => {
@@ -11,6 +11,35 @@ async function durations(page: Page) {
     }
     return [...seen];
   });
+}
+
+/**
+ * Animations a hundred times slower, so a busy machine still finds them running when it looks
+ * (their end times are their own, whatever the rate). Returns a function that slows them again:
+ * a navigation starts a new document at the normal rate.
+ */
+async function slowAnimations(page: Page): Promise<() => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Animation.enable');
+  const slow = () => cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+  await slow();
+  return slow;
+}
+
+/** What is animating now: each animation's element (tag, class, text) and pseudo-element. */
+function runningAnimations(page: Page) {
+  return page.evaluate(() =>
+    document.getAnimations().map((animation) => {
+      const effect = animation.effect as KeyframeEffect | null;
+      const target = effect?.target;
+      return {
+        tag: target instanceof Element ? target.tagName : '?',
+        className: target instanceof Element ? target.className : '?',
+        text: target instanceof Element ? (target.textContent?.trim() ?? '') : '',
+        pseudo: effect?.pseudoElement ?? '',
+      };
+    }),
+  );
 }
 
 /**
@@ -71,11 +100,7 @@ test.describe('Motion', () => {
   test('a step’s animations last 200–300 ms and end together (one frame finishes them all)', async ({
     page,
   }) => {
-    // Animations run a hundred times slower, so a busy machine still finds this step's running
-    // when it looks (their end times are their own, whatever the rate).
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Animation.enable');
-    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    await slowAnimations(page);
     await eachStep(
       page,
       async (where) => {
@@ -108,69 +133,42 @@ test.describe('Motion', () => {
   });
 
   test('a prerendered view is just there on load: nothing in it animates in', async ({ page }) => {
-    // Slowed a hundredfold, an animation started by the load is still running when we look.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Animation.enable');
-    for (const address of [
-      './',
-      './?view=lessons',
-      './?view=compare',
-      './?view=practice',
-      './?view=sandbox',
-    ]) {
-      await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    const slow = await slowAnimations(page);
+    for (const address of PRERENDERED_VIEWS) {
+      await slow();
       await page.goto(address);
-      const running = await page.evaluate(() =>
-        document.getAnimations().map((animation) => {
-          const target = (animation.effect as KeyframeEffect | null)?.target;
-          return target instanceof Element ? target.className : '?';
-        }),
-      );
-      expect(running, address).toEqual([]);
+      const running = await runningAnimations(page);
+      expect(
+        running.map((a) => a.className),
+        address,
+      ).toEqual([]);
     }
   });
 
   test('compare: a verdict that changes flashes once, the ones that stay do not', async ({
     page,
   }) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Animation.enable');
-    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    await slowAnimations(page);
     await page.goto('./?view=compare');
     // A 120 s TTL outlives the 90 s wait: the TTL strategy's last read turns stale.
     await page.getByLabel('TTL (seconds)').fill('120');
     const table = page.getByRole('table', { name: 'Compare strategies' });
     await expect(table.getByRole('row', { name: /^4/ })).toContainText('stale');
-    const flashing = await page.evaluate(() =>
-      document.getAnimations().map((animation) => {
-        const effect = animation.effect as KeyframeEffect | null;
-        const target = effect?.target;
-        return `${target instanceof Element ? target.textContent?.trim() : '?'}${effect?.pseudoElement ?? ''}`;
-      }),
-    );
+    const flashing = await runningAnimations(page);
     expect(flashing).toHaveLength(1);
-    expect(flashing[0]).toMatch(/stale.*::after$/);
+    expect(flashing[0].text).toMatch(/stale/);
+    expect(flashing[0].pseudo).toBe('::after');
   });
 
   test('practice: a new question’s steps enter together', async ({ page }) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Animation.enable');
-    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    await slowAnimations(page);
     await page.goto('./?view=practice');
     const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
     const before = await steps.allInnerTexts();
     await page.getByRole('button', { name: 'New question' }).click();
     await expect.poll(() => steps.allInnerTexts()).not.toEqual(before);
-    const entering = await page.evaluate(
-      () =>
-        document
-          .getAnimations()
-          .filter(
-            (a) =>
-              ((a.effect as KeyframeEffect | null)?.target as Element | null)?.tagName === 'LI',
-          ).length,
-    );
-    expect(entering).toBe(await steps.count());
+    const entering = (await runningAnimations(page)).filter((a) => a.tag === 'LI');
+    expect(entering).toHaveLength(await steps.count());
   });
 
   test.describe('with prefers-reduced-motion: reduce', () => {

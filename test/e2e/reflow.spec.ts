@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, PRERENDERED_VIEWS, test, type Page } from './fixtures';
 import { catalog } from '../../src/lessons/catalog';
 
 /**
@@ -20,15 +20,7 @@ test.describe('320 px reflow (issue 10 #7)', () => {
   test.use({ viewport: { width: 320, height: 640 }, reducedMotion: 'reduce' });
 
   test('every view, and the header menu open, fit 320 px', async ({ page }) => {
-    for (const address of [
-      './',
-      './?view=lessons',
-      './?view=compare',
-      './?view=practice',
-      './?view=sandbox',
-      './?present=1',
-      './?embed=1',
-    ]) {
+    for (const address of [...PRERENDERED_VIEWS, './?present=1', './?embed=1']) {
       await page.goto(address);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await noSidewaysScroll(page, address);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useChangedSinceMount } from '../../components/use-changed-since-mount';
 import { StrategyHeader } from './StrategyHeader';
 import { VerdictCell } from './VerdictCell';
 import type { CompareMatrix } from './compare-view';
@@ -13,8 +13,7 @@ export interface CompareTableProps {
  * or the view opening) does not, since every cell in it is new and none changed.
  */
 export function CompareTable({ matrix }: CompareTableProps) {
-  const [firstMatrix] = useState(matrix);
-  const isChanged = matrix !== firstMatrix;
+  const isChanged = useChangedSinceMount(matrix);
   return (
     <div
       className="compare__scroll"

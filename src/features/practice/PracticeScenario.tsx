@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { Panel } from '../../components/Panel';
+import { useChangedSinceMount } from '../../components/use-changed-since-mount';
 import { selectPracticeQuestion } from '../../store/practice-slice';
 import { useAppStore } from '../../store/store';
 
@@ -12,7 +12,7 @@ import { useAppStore } from '../../store/store';
  */
 export function PracticeScenario() {
   const question = useAppStore(selectPracticeQuestion);
-  const [firstSeed] = useState(question.seed);
+  const isNewQuestion = useChangedSinceMount(question.seed);
   const { setup, steps } = question.scenario;
   return (
     <Panel id="practice-scenario" title="Scenario" className="practice__scenario">
@@ -23,7 +23,7 @@ export function PracticeScenario() {
       </ul>
       <ol
         key={question.seed}
-        className={`practice__steps${question.seed === firstSeed ? '' : ' practice__steps--new'}`}
+        className={`practice__steps${isNewQuestion ? ' practice__steps--new' : ''}`}
         aria-label="Steps"
       >
         {steps.map((step) => {
